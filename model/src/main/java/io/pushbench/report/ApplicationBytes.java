@@ -1,0 +1,25 @@
+package io.pushbench.report;
+
+/**
+ * Every byte the client sockets wrote (up) and read (down) in the measured window, above TCP: request
+ * lines, headers, chunk framing, SSE and WebSocket framing, handshakes, pings, empty polls.
+ *
+ * @param up                   client → server bytes by category
+ * @param down                 server → client bytes by category
+ * @param upBytesPerDelivery   {@code up.totalBytes / delivered}, or {@code null} when nothing was delivered
+ * @param downBytesPerDelivery {@code down.totalBytes / delivered}, or {@code null} when nothing was delivered
+ * @param upBytesPerClientSec  {@code up.totalBytes / (clients × window seconds)}
+ * @param downBytesPerClientSec {@code down.totalBytes / (clients × window seconds)}
+ * @param serverReadBytes      bytes the server's sockets read for this strategy, from its own metrics, or {@code null}
+ * @param serverWrittenBytes   bytes the server's sockets wrote for this strategy, from its own metrics, or {@code null}
+ */
+public record ApplicationBytes(
+        CategoryBytes up,
+        CategoryBytes down,
+        Double upBytesPerDelivery,
+        Double downBytesPerDelivery,
+        double upBytesPerClientSec,
+        double downBytesPerClientSec,
+        Long serverReadBytes,
+        Long serverWrittenBytes) {
+}

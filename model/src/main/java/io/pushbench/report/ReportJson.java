@@ -1,0 +1,153 @@
+package io.pushbench.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.pushbench.model.Strategy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Writes and reads {@link RunReport}s as JSON ({@code report.json}); the one place the format is produced.
+ *
+ * <p>The output is deterministic: keys in record declaration order, map entries sorted, two-space
+ * indentation, LF line ends, independent of the default locale. Reading accepts every schema version up to
+ * {@link #SCHEMA_VERSION} and ignores fields it does not know (later additive versions).
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * ReportJson.write(report, runFolder.resolve(ReportJson.FILE_NAME));
+ * RunReport back = ReportJson.read(runFolder.resolve(ReportJson.FILE_NAME));
+ * }</pre>
+ */
+public final class ReportJson {
+
+    /** The schema version this code writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The report's file name inside a run folder. */
+    public static final String FILE_NAME = "report.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(strategyLabels())
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private static final ObjectWriter WRITER = MAPPER.writer(
+            new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private ReportJson() {
+    }
+
+    /** The report as JSON text, ending with a line feed. */
+    public static String toJson(RunReport report) {
+        try {
+            return WRITER.writeValueAsString(report) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report could not be serialised", e);
+        }
+    }
+
+    /** Writes the report to {@code file} (UTF-8), creating parent folders. */
+    public static void write(RunReport report, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, toJson(report), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a report file.
+     *
+     * @throws ReportFormatException when the file is missing, is not JSON, is not a report, or has a newer schema version
+     */
+    public static RunReport read(Path file) throws ReportFormatException {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ReportFormatException("no such report file: " + file);
+        } catch (IOException e) {
+            throw new ReportFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return fromJson(json);
+        } catch (ReportFormatException e) {
+            throw new ReportFormatException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses report JSON text.
+     *
+     * @throws ReportFormatException when the text is not a report of a supported schema version
+     */
+    public static RunReport fromJson(String json) throws ReportFormatException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ReportFormatException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject() || !tree.has("schemaVersion") || !tree.get("schemaVersion").isInt()) {
+            throw new ReportFormatException("not a pushbench report (no integer \"schemaVersion\")");
+        }
+        int version = tree.get("schemaVersion").intValue();
+        if (version < 1 || version > SCHEMA_VERSION) {
+            throw new ReportFormatException("report schema version " + version
+                    + " is not supported (this pushbench reads versions 1.." + SCHEMA_VERSION + ")");
+        }
+        try {
+            return MAPPER.treeToValue(tree, RunReport.class);
+        } catch (JsonProcessingException e) {
+            throw new ReportFormatException("malformed report: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Strategies appear in JSON by their label ({@code "long-poll"}), as on the command line and in file names. */
+    private static SimpleModule strategyLabels() {
+        SimpleModule module = new SimpleModule("pushbench-strategy-labels");
+        module.addSerializer(Strategy.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Strategy value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.label());
+            }
+        });
+        module.addDeserializer(Strategy.class, new JsonDeserializer<>() {
+            @Override
+            public Strategy deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                try {
+                    return Strategy.fromLabel(text);
+                } catch (IllegalArgumentException e) {
+                    return (Strategy) ctxt.handleWeirdStringValue(Strategy.class, text, e.getMessage());
+                }
+            }
+        });
+        return module;
+    }
+}
