@@ -1,0 +1,268 @@
+package io.pushbench.bench.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.pushbench.bench.client.bytes.ByteTally;
+import io.pushbench.model.Strategy;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * The simulated clients of one strategy against one target, started by {@link ClientEngine#start}. Each client lives
+ * on one event loop; counts are read by {@link #snapshot()}, which runs a summing task on every loop, so it is exact
+ * and needs no locks on the hot path.
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * ClientGroup group = engine.start(Strategy.SSE, target, 1000, id -> "t", settings, listener);
+ * ... warm up ...
+ * ClientGroupSnapshot atWarmupEnd = group.snapshot();
+ * ... measure ...
+ * group.close();                                   // graceful; waits for every connection to close
+ * ClientGroupSnapshot measured = group.snapshot().minus(atWarmupEnd);
+ * }</pre>
+ */
+public final class ClientGroup implements AutoCloseable {
+    private static final long TASK_TIMEOUT_SEC = 30;
+    private static final long CLOSE_TIMEOUT_MILLIS = 10_000;
+
+    private final ClientEngine engine;
+    private final Strategy strategy;
+    private final ClientTarget target;
+    private final UrlTemplate template;
+    private final ClientSettings settings;
+    private final DeliveryListener listener;
+    private final ClientProtocol protocol;
+    private final InetSocketAddress remote;
+    private final boolean spreadSources;
+    private final Bootstrap bootstrap;
+    private final List<List<SimulatedClient>> clientsByLoop = new ArrayList<>();
+    private final int clientCount;
+    private final AtomicInteger connected = new AtomicInteger();
+    private final ChannelGroup openChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private volatile String limitError;
+    private volatile boolean closed;
+
+    ClientGroup(ClientEngine engine, Strategy strategy, ClientTarget target, int clients, IntFunction<String> topicOfClient,
+                ClientSettings settings, DeliveryListener listener, ClientProtocol protocol) {
+        this.engine = engine;
+        this.strategy = strategy;
+        this.target = target;
+        this.template = target.template(strategy);
+        this.settings = settings;
+        this.listener = listener;
+        this.protocol = protocol;
+        this.clientCount = clients;
+        this.remote = new InetSocketAddress(template.host(), template.port());
+        if (remote.isUnresolved()) {
+            throw new IllegalArgumentException("cannot resolve host '" + template.host() + "' of " + template);
+        }
+        this.spreadSources = remote.getAddress().isLoopbackAddress() && remote.getAddress().getAddress().length == 4;
+        this.bootstrap = engine.newBootstrap(settings.connectTimeoutMillis());
+        EventLoop[] loops = engine.eventLoops();
+        for (int i = 0; i < loops.length; i++) {
+            clientsByLoop.add(new ArrayList<>());
+        }
+        for (int id = 0; id < clients; id++) {
+            int loopIndex = id % loops.length;
+            String topic = topicOfClient.apply(id);
+            clientsByLoop.get(loopIndex).add(new SimulatedClient(id, topic, loops[loopIndex], this));
+        }
+    }
+
+    void start() {
+        int perSec = settings.rampUpPerSec();
+        for (List<SimulatedClient> onLoop : clientsByLoop) {
+            for (SimulatedClient c : onLoop) {
+                c.start(perSec == 0 ? 0 : c.id() * 1_000_000_000L / perSec);
+            }
+        }
+    }
+
+    /** Clients with a ready connection now (handshake done or first response head received). */
+    public int connectedClients() {
+        return connected.get();
+    }
+
+    /** Exact counts summed over all clients (runs on every event loop; call from outside the client loops). */
+    public ClientGroupSnapshot snapshot() {
+        return snapshot(null);
+    }
+
+    /**
+     * Like {@link #snapshot()}, and counts as missing every seq between a client's cursor and its topic's head.
+     *
+     * @param headSeqOfTopic the last seq published to a topic (the publisher's count); null = do not count the tail
+     */
+    public ClientGroupSnapshot snapshot(ToLongFunction<String> headSeqOfTopic) {
+        List<Future<Totals>> parts = new ArrayList<>();
+        EventLoop[] loops = engine.eventLoops();
+        for (int i = 0; i < loops.length; i++) {
+            List<SimulatedClient> onLoop = clientsByLoop.get(i);
+            parts.add(loops[i].submit(() -> {
+                Totals t = new Totals();
+                for (SimulatedClient c : onLoop) {
+                    c.addTo(t);
+                    if (headSeqOfTopic != null) {
+                        t.missing += Math.max(0, headSeqOfTopic.applyAsLong(c.topic()) - c.lastSeq());
+                    }
+                }
+                return t;
+            }));
+        }
+        Totals sum = new Totals();
+        for (Future<Totals> part : parts) {
+            sum.add(await(part));
+        }
+        return new ClientGroupSnapshot(strategy, clientCount, connected.get(), sum.connects, sum.reconnects,
+                sum.requests, sum.emptyResponses, sum.delivered, sum.missing, sum.duplicates, sum.outOfOrder, sum.lost,
+                sum.errors, sum.bytes, limitError);
+    }
+
+    /**
+     * Stops reconnecting and closes every connection gracefully (WebSocket close handshake), waiting up to 10 s for
+     * them to close, then forcing the rest. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        EventLoop[] loops = engine.eventLoops();
+        List<Future<?>> parts = new ArrayList<>();
+        for (int i = 0; i < loops.length; i++) {
+            List<SimulatedClient> onLoop = clientsByLoop.get(i);
+            parts.add(loops[i].submit(() -> onLoop.forEach(SimulatedClient::close)));
+        }
+        parts.forEach(ClientGroup::await);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_TIMEOUT_MILLIS);
+        while (!openChannels.isEmpty() && System.nanoTime() < deadline) {
+            sleepMillis(5);
+        }
+        if (!openChannels.isEmpty()) {
+            openChannels.close().awaitUninterruptibly(TASK_TIMEOUT_SEC, TimeUnit.SECONDS);
+        }
+        // let channelInactive handlers (queued behind the close) run before a following snapshot
+        for (EventLoop loop : loops) {
+            await(loop.submit(() -> { }));
+        }
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get(TASK_TIMEOUT_SEC, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the client event loops", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("client event loop task failed or did not finish in " + TASK_TIMEOUT_SEC + " s", e);
+        }
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing clients", e);
+        }
+    }
+
+    void channelOpened(Channel ch) {
+        openChannels.add(ch);
+    }
+
+    void clientConnected(boolean up) {
+        if (up) {
+            connected.incrementAndGet();
+        } else {
+            connected.decrementAndGet();
+        }
+    }
+
+    void limitReached(String description) {
+        if (limitError == null) {
+            limitError = description;
+        }
+    }
+
+    Bootstrap bootstrap(EventLoop loop) {
+        return bootstrap.clone(loop);
+    }
+
+    InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    /** The local address to bind for this client: one of the engine's loopback sources, or null (any). */
+    InetSocketAddress sourceAddress(int clientId) {
+        return spreadSources ? engine.sourceAddress(clientId) : null;
+    }
+
+    Strategy strategy() {
+        return strategy;
+    }
+
+    ClientTarget target() {
+        return target;
+    }
+
+    UrlTemplate template() {
+        return template;
+    }
+
+    ClientSettings settings() {
+        return settings;
+    }
+
+    DeliveryListener listener() {
+        return listener;
+    }
+
+    ClientProtocol protocol() {
+        return protocol;
+    }
+
+    /** Counts summed on one event loop. */
+    static final class Totals {
+        long requests;
+        long emptyResponses;
+        long connects;
+        long reconnects;
+        long errors;
+        long delivered;
+        long missing;
+        long duplicates;
+        long outOfOrder;
+        long lost;
+        final ByteTally bytes = new ByteTally();
+
+        void add(Totals o) {
+            requests += o.requests;
+            emptyResponses += o.emptyResponses;
+            connects += o.connects;
+            reconnects += o.reconnects;
+            errors += o.errors;
+            delivered += o.delivered;
+            missing += o.missing;
+            duplicates += o.duplicates;
+            outOfOrder += o.outOfOrder;
+            lost += o.lost;
+            bytes.add(o.bytes);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.pushbench.bench.client;
+
+import io.pushbench.model.Strategy;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the clients connect and how the server frames messages.
+ *
+ * <p>Two kinds:
+ * <ul>
+ *   <li>{@link #pushbench(String, int)}: a pushbench server (embedded, forked or remote) speaking
+ *       {@code docs/wire-format.md}; seqs, lost notices and the batch format come from its framing.</li>
+ *   <li>{@link #external(Map, PollBodyFormat, PayloadSeqReader)}: any server, given a URL template per strategy.
+ *       Messages are payload-only (a polling body per {@link PollBodyFormat}, SSE {@code data:} with or without
+ *       {@code id:}, WebSocket text or binary frames holding just the payload); seqs are read from the payload.</li>
+ * </ul>
+ */
+public final class ClientTarget {
+    private final Map<Strategy, UrlTemplate> templates;
+    private final boolean pushbenchFraming;
+    private final PollBodyFormat pollBodyFormat;
+    private final PayloadSeqReader seqReader;
+
+    private ClientTarget(Map<Strategy, UrlTemplate> templates, boolean pushbenchFraming, PollBodyFormat pollBodyFormat,
+                         PayloadSeqReader seqReader) {
+        this.templates = templates;
+        this.pushbenchFraming = pushbenchFraming;
+        this.pollBodyFormat = pollBodyFormat;
+        this.seqReader = seqReader;
+    }
+
+    /** A pushbench server at host:port, every strategy at its standard path with {@code ?after={seq}}. */
+    public static ClientTarget pushbench(String host, int port) {
+        String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        Map<Strategy, UrlTemplate> t = new EnumMap<>(Strategy.class);
+        for (Strategy s : Strategy.values()) {
+            String scheme = s == Strategy.WEBSOCKET ? "ws" : "http";
+            t.put(s, UrlTemplate.parse(scheme + "://" + authority + s.pathPrefix() + UrlTemplate.TOPIC + "?after=" + UrlTemplate.SEQ));
+        }
+        return new ClientTarget(t, true, PollBodyFormat.PUSHBENCH_BATCH, PayloadSeqReader.NONE);
+    }
+
+    /**
+     * Any server, given URL templates for the strategies to run (those not given cannot be started).
+     *
+     * @param urlTemplates   per strategy, e.g. {@code http://h:8080/poll/{topic}?after={seq}} (see {@link UrlTemplate})
+     * @param pollBodyFormat how polling responses carry messages
+     * @param seqReader      reads topic seqs from payloads (the load generator's payload header)
+     */
+    public static ClientTarget external(Map<Strategy, String> urlTemplates, PollBodyFormat pollBodyFormat,
+                                        PayloadSeqReader seqReader) {
+        Map<Strategy, UrlTemplate> t = new EnumMap<>(Strategy.class);
+        urlTemplates.forEach((s, text) -> t.put(s, UrlTemplate.parse(text)));
+        for (Map.Entry<Strategy, UrlTemplate> e : t.entrySet()) {
+            boolean ws = e.getValue().scheme().equals("ws");
+            if (ws != (e.getKey() == Strategy.WEBSOCKET)) {
+                throw new IllegalArgumentException("URL template for " + e.getKey() + " must use scheme "
+                        + (e.getKey() == Strategy.WEBSOCKET ? "ws" : "http") + ": " + e.getValue());
+            }
+        }
+        return new ClientTarget(t, false, Objects.requireNonNull(pollBodyFormat), Objects.requireNonNull(seqReader));
+    }
+
+    /**
+     * The URL template of a strategy.
+     *
+     * @throws IllegalArgumentException when this target has none for the strategy
+     */
+    public UrlTemplate template(Strategy strategy) {
+        UrlTemplate t = templates.get(strategy);
+        if (t == null) {
+            throw new IllegalArgumentException("no URL template for strategy " + strategy.label() + " in target " + this);
+        }
+        return t;
+    }
+
+    /** True for a pushbench server: seq and lost notices come from the framing of docs/wire-format.md. */
+    public boolean pushbenchFraming() {
+        return pushbenchFraming;
+    }
+
+    public PollBodyFormat pollBodyFormat() {
+        return pollBodyFormat;
+    }
+
+    public PayloadSeqReader seqReader() {
+        return seqReader;
+    }
+
+    @Override
+    public String toString() {
+        return (pushbenchFraming ? "pushbench " : "external ") + templates.values();
+    }
+}

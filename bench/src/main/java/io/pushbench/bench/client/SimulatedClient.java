@@ -1,0 +1,268 @@
+package io.pushbench.bench.client;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
+import io.pushbench.bench.client.bytes.ByteCountingHandler;
+import io.pushbench.bench.client.bytes.ByteLedger;
+import io.pushbench.bench.client.delivery.DeliveryCheck;
+import io.pushbench.model.ByteCategory;
+import io.pushbench.model.Direction;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One simulated client, confined to its event loop for its whole life: its topic, cursor and resume state, its
+ * counters and byte ledger, and the connect / reconnect state machine. The strategy's handlers drive it through the
+ * public methods (all to be called on {@link #eventLoop()}).
+ *
+ * <p>States: idle → connecting → ready (after {@link #connectionReady()}) → closed → (backoff) → connecting ...;
+ * after {@link ClientGroup#close()} it stays closed.
+ */
+public final class SimulatedClient {
+    private final int id;
+    private final String topic;
+    private final EventLoop loop;
+    private final ClientGroup group;
+    private final ByteLedger ledger = new ByteLedger();
+    private final DeliveryCheck check;
+
+    private long requests;
+    private long emptyResponses;
+    private long connects;
+    private long reconnects;
+    private long errors;
+
+    private Channel channel;
+    private boolean ready;
+    private boolean attempted;
+    private boolean closing;
+    private boolean closeExpected;
+    private long connectStartNanos;
+    private long backoffMillis;
+    private long serverRetryMillis = -1;
+    private ByteCategory leftoverCategory = ByteCategory.FRAMING;
+
+    // resume state beyond the seq cursor: SSE last event id, HTTP validators
+    private String lastEventId = "";
+    private String etag;
+    private String lastModified;
+
+    SimulatedClient(int id, String topic, EventLoop loop, ClientGroup group) {
+        this.id = id;
+        this.topic = topic;
+        this.loop = loop;
+        this.group = group;
+        this.check = new DeliveryCheck(group.settings().startAfterSeq());
+        this.backoffMillis = group.settings().reconnectMinMillis();
+    }
+
+    void start(long delayNanos) {
+        loop.schedule(this::connect, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void connect() {
+        if (closing) {
+            return;
+        }
+        if (attempted) {
+            reconnects++;
+        }
+        attempted = true;
+        closeExpected = false;
+        leftoverCategory = ByteCategory.FRAMING;
+        connectStartNanos = System.nanoTime();
+        InetSocketAddress local = group.sourceAddress(id);
+        ChannelFuture f = group.bootstrap(loop).handler(new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(ByteCountingHandler.NAME, new ByteCountingHandler(ledger));
+                group.protocol().initChannel(ch, SimulatedClient.this);
+            }
+        }).connect(group.remoteAddress(), local);
+        channel = f.channel();
+        group.channelOpened(channel);
+        f.addListener((ChannelFuture done) -> {
+            if (!done.isSuccess()) {
+                channel = null;
+                error(ResourceLimitDiagnosis.describe(done.cause(), local), done.cause());
+                scheduleReconnect(false);
+            } else if (closing) {
+                group.protocol().closeGracefully(done.channel());
+            }
+        });
+    }
+
+    /** The connection is ready: first response head received, or the WebSocket handshake completed. */
+    public void connectionReady() {
+        if (ready) {
+            return;
+        }
+        ready = true;
+        connects++;
+        backoffMillis = group.settings().reconnectMinMillis();
+        group.clientConnected(true);
+        group.listener().onConnected(id, System.nanoTime() - connectStartNanos);
+    }
+
+    /**
+     * The strategy's last handler saw its channel go inactive: attributes leftover bytes, then reconnects unless the
+     * group is closing.
+     */
+    public void connectionClosed() {
+        ledger.attributePending(Direction.UP, leftoverCategory);
+        ledger.attributePending(Direction.DOWN, leftoverCategory);
+        if (ready) {
+            ready = false;
+            group.clientConnected(false);
+        }
+        channel = null;
+        if (closing) {
+            return;
+        }
+        if (!closeExpected) {
+            error("connection closed unexpectedly", null);
+        }
+        scheduleReconnect(closeExpected);
+    }
+
+    private void scheduleReconnect(boolean immediately) {
+        if (closing) {
+            return;
+        }
+        long delay = immediately ? 0 : Math.max(backoffMillis, Math.min(serverRetryMillis, group.settings().reconnectMaxMillis()));
+        backoffMillis = Math.min(backoffMillis * 2, group.settings().reconnectMaxMillis());
+        loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Checks and passes on one received message; duplicates are counted and not passed on. */
+    public void deliver(long seq, ByteBuf payload, long receiveNanos) {
+        if (check.accept(seq) != DeliveryCheck.Verdict.DUPLICATE) {
+            group.listener().onMessage(id, topic, seq, payload, receiveNanos);
+        }
+    }
+
+    /** The server reported {@code count} messages dropped by retention. */
+    public void lost(long count) {
+        if (count > 0) {
+            check.lost(count);
+            group.listener().onLost(id, topic, count);
+        }
+    }
+
+    /** Reports an error (and counts it); {@code cause} may be null. Resource-limit causes are remembered group-wide. */
+    public void error(String description, Throwable cause) {
+        errors++;
+        if (cause != null && ResourceLimitDiagnosis.limitMessage(cause, null) != null) {
+            group.limitReached(description);
+        }
+        group.listener().onError(id, description);
+    }
+
+    /** Counts a request sent. */
+    public void requestSent() {
+        requests++;
+    }
+
+    /** Counts a response that delivered no message. */
+    public void emptyResponse() {
+        emptyResponses++;
+    }
+
+    /** The server is about to close the connection normally ({@code Connection: close}): reconnect without error. */
+    public void expectClose() {
+        closeExpected = true;
+    }
+
+    /** Where bytes still pending when the connection closes go (an aborted exchange, a partial frame). */
+    public void leftoverCategory(ByteCategory category) {
+        leftoverCategory = category;
+    }
+
+    /** The SSE {@code retry:} hint: the reconnection delay the server asks for, in milliseconds. */
+    public void serverRetryMillis(long millis) {
+        serverRetryMillis = millis;
+    }
+
+    void close() {
+        closing = true;
+        if (channel != null && channel.isActive()) {
+            group.protocol().closeGracefully(channel);
+        }
+    }
+
+    void addTo(ClientGroup.Totals t) {
+        t.requests += requests;
+        t.emptyResponses += emptyResponses;
+        t.connects += connects;
+        t.reconnects += reconnects;
+        t.errors += errors;
+        t.delivered += check.delivered();
+        t.missing += check.missing();
+        t.duplicates += check.duplicates();
+        t.outOfOrder += check.outOfOrder();
+        t.lost += check.lost();
+        ledger.addTo(t.bytes);
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
+    public ByteLedger ledger() {
+        return ledger;
+    }
+
+    public ClientTarget target() {
+        return group.target();
+    }
+
+    public ClientSettings settings() {
+        return group.settings();
+    }
+
+    /** The cursor: the highest seq this client has. */
+    public long lastSeq() {
+        return check.lastSeq();
+    }
+
+    /** The SSE last event ID ("" when none yet). */
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    public void lastEventId(String id) {
+        lastEventId = id;
+    }
+
+    /** The last {@code ETag} seen (null when none): sent as {@code If-None-Match}. */
+    public String etag() {
+        return etag;
+    }
+
+    /** The last {@code Last-Modified} seen (null when none): sent as {@code If-Modified-Since}. */
+    public String lastModified() {
+        return lastModified;
+    }
+
+    /** Remembers HTTP validators from a response (null values keep the previous ones). */
+    public void validators(String etag, String lastModified) {
+        if (etag != null) {
+            this.etag = etag;
+        }
+        if (lastModified != null) {
+            this.lastModified = lastModified;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.pushbench.bench.client;
+
+import java.util.Locale;
+
+/**
+ * A URL with {@code {topic}} and {@code {seq}} placeholders, e.g. {@code http://127.0.0.1:8080/poll/{topic}?after={seq}}
+ * or {@code ws://host/ws/{topic}}. Parsed once; {@link #requestTarget} expands the path and query cheaply per request.
+ *
+ * <p>Schemes: {@code http} and {@code ws} (TLS is not supported). {@code {seq}} is replaced by the client's cursor
+ * (the highest seq it has, 0 at start); a template without {@code {seq}} resumes with HTTP conditional requests
+ * (polling) or {@code Last-Event-ID} (SSE) instead.
+ */
+public final class UrlTemplate {
+    public static final String TOPIC = "{topic}";
+    public static final String SEQ = "{seq}";
+
+    private final String text;
+    private final String scheme;
+    private final String host;
+    private final int port;
+    private final String pathAndQuery;
+
+    private UrlTemplate(String text, String scheme, String host, int port, String pathAndQuery) {
+        this.text = text;
+        this.scheme = scheme;
+        this.host = host;
+        this.port = port;
+        this.pathAndQuery = pathAndQuery;
+    }
+
+    /**
+     * Parses a template.
+     *
+     * @throws IllegalArgumentException with the reason when the template is not {@code scheme://host[:port]/path}
+     *                                  with scheme http or ws, or lacks {@code {topic}}
+     */
+    public static UrlTemplate parse(String text) {
+        int schemeEnd = text.indexOf("://");
+        if (schemeEnd <= 0) {
+            throw new IllegalArgumentException("URL template '" + text + "' has no scheme; expected http://host:port/path or ws://...");
+        }
+        String scheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("ws")) {
+            throw new IllegalArgumentException("URL template '" + text + "': scheme '" + scheme + "' is not supported; use http or ws");
+        }
+        int authorityStart = schemeEnd + 3;
+        int pathStart = text.indexOf('/', authorityStart);
+        String authority = pathStart < 0 ? text.substring(authorityStart) : text.substring(authorityStart, pathStart);
+        String pathAndQuery = pathStart < 0 ? "/" : text.substring(pathStart);
+        if (!text.contains(TOPIC)) {
+            throw new IllegalArgumentException("URL template '" + text + "' lacks the " + TOPIC + " placeholder");
+        }
+        String host = authority;
+        int port = 80;
+        int colon = authority.lastIndexOf(':');
+        if (colon > 0 && authority.indexOf(']') < colon) {
+            host = authority.substring(0, colon);
+            try {
+                port = Integer.parseInt(authority.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("URL template '" + text + "': bad port '" + authority.substring(colon + 1) + "'");
+            }
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.isEmpty() || port < 1 || port > 65535) {
+            throw new IllegalArgumentException("URL template '" + text + "': bad host or port");
+        }
+        return new UrlTemplate(text, scheme, host, port, pathAndQuery);
+    }
+
+    /** The request target (path and query) for this topic and cursor. */
+    public String requestTarget(String topic, long seq) {
+        String s = pathAndQuery.replace(TOPIC, topic);
+        return hasSeq() ? s.replace(SEQ, Long.toString(seq)) : s;
+    }
+
+    /** Whether the cursor goes into the URL ({@code {seq}} present). */
+    public boolean hasSeq() {
+        return pathAndQuery.contains(SEQ);
+    }
+
+    public String scheme() {
+        return scheme;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The value for the {@code Host} request header: host, plus the port when it is not the default 80. */
+    public String hostHeader() {
+        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        return port == 80 ? h : h + ":" + port;
+    }
+
+    /** The absolute URL for this topic and cursor (the WebSocket handshaker wants one). */
+    public String absolute(String topic, long seq) {
+        return scheme + "://" + hostHeader() + requestTarget(topic, seq);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

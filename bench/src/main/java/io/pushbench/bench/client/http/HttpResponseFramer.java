@@ -1,0 +1,237 @@
+package io.pushbench.bench.client.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Splits the bytes of a stream of HTTP/1.1 responses (keep-alive) into heads, body content and framing, counting
+ * every byte exactly: head bytes, chunk framing bytes (size lines, CRLFs, last chunk, trailers) and content bytes
+ * add up to the bytes fed. Callable outside a channel (tests, JMH): feed it buffers, get callbacks.
+ *
+ * <p>Bodies: none for 1xx/204/304, {@code Content-Length}, chunked, or until the connection closes. A response
+ * completes with {@link Listener#onEnd()} and the framer waits for the next head. Not thread-safe; one per connection.
+ */
+public final class HttpResponseFramer {
+    /** Receives the parts of responses; buffers are readable only during the call. */
+    public interface Listener {
+        void onHead(HttpResponseHead head);
+
+        void onContent(ByteBuf content);
+
+        void onFramingBytes(int bytes);
+
+        void onEnd();
+    }
+
+    /** The largest head or chunk line accepted. */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+
+    private enum State { HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE }
+
+    private final Listener listener;
+    private final ByteBuf line = Unpooled.buffer(256);
+    private State state = State.HEAD;
+    private int headBytes;
+    private int headStart;
+    private long remaining;
+    private int framingInLine;
+
+    public HttpResponseFramer(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Feeds bytes read from the connection (all of {@code in} is consumed). */
+    public void feed(ByteBuf in) {
+        while (in.isReadable()) {
+            switch (state) {
+                case HEAD -> readHead(in);
+                case FIXED -> readFixed(in);
+                case CHUNK_SIZE -> readChunkSize(in);
+                case CHUNK_DATA -> readChunkData(in);
+                case CHUNK_END, TRAILERS -> readChunkEndOrTrailer(in);
+                case UNTIL_CLOSE -> listener.onContent(in.readSlice(in.readableBytes()));
+            }
+        }
+    }
+
+    /**
+     * The connection closed: a body delimited by the close completes.
+     *
+     * @return true when a response was cut off (bytes of an unfinished response were read)
+     */
+    public boolean connectionClosed() {
+        if (state == State.UNTIL_CLOSE) {
+            state = State.HEAD;
+            listener.onEnd();
+            return false;
+        }
+        return state != State.HEAD || line.isReadable();
+    }
+
+    /** Whether a response is in progress (head begun, body not complete). */
+    public boolean inResponse() {
+        return state != State.HEAD || line.isReadable();
+    }
+
+    private void readHead(ByteBuf in) {
+        while (in.isReadable()) {
+            int before = line.writerIndex();
+            if (!appendLine(in)) {
+                return;
+            }
+            int lineLength = line.writerIndex() - before;
+            boolean blank = lineLength == 1 || (lineLength == 2 && line.getByte(before) == '\r');
+            if (blank && before > headStart) {
+                HttpResponseHead head = parseHead(line.toString(StandardCharsets.ISO_8859_1), line.readableBytes());
+                line.clear();
+                headStart = 0;
+                startBody(head);
+                return;
+            }
+            if (blank) {
+                // stray CRLF between responses (allowed by RFC 9112): part of the next head's bytes
+                headStart = line.writerIndex();
+            }
+        }
+    }
+
+    private void startBody(HttpResponseHead head) {
+        listener.onHead(head);
+        if (head.bodiless()) {
+            end();
+        } else if (head.chunked()) {
+            state = State.CHUNK_SIZE;
+        } else if (head.contentLength() >= 0) {
+            remaining = head.contentLength();
+            state = State.FIXED;
+            if (remaining == 0) {
+                end();
+            }
+        } else {
+            state = State.UNTIL_CLOSE;
+        }
+    }
+
+    private void readFixed(ByteBuf in) {
+        int n = (int) Math.min(remaining, in.readableBytes());
+        listener.onContent(in.readSlice(n));
+        remaining -= n;
+        if (remaining == 0) {
+            end();
+        }
+    }
+
+    private void readChunkSize(ByteBuf in) {
+        if (!appendLine(in)) {
+            return;
+        }
+        int bytes = line.readableBytes();
+        long size = parseChunkSize(line);
+        line.clear();
+        listener.onFramingBytes(bytes);
+        if (size == 0) {
+            state = State.TRAILERS;
+        } else {
+            remaining = size;
+            state = State.CHUNK_DATA;
+        }
+    }
+
+    private void readChunkData(ByteBuf in) {
+        int n = (int) Math.min(remaining, in.readableBytes());
+        listener.onContent(in.readSlice(n));
+        remaining -= n;
+        if (remaining == 0) {
+            state = State.CHUNK_END;
+        }
+    }
+
+    private void readChunkEndOrTrailer(ByteBuf in) {
+        if (!appendLine(in)) {
+            return;
+        }
+        int bytes = line.readableBytes();
+        boolean blank = bytes == 1 || (bytes == 2 && line.getByte(0) == '\r');
+        line.clear();
+        listener.onFramingBytes(bytes);
+        if (state == State.CHUNK_END) {
+            if (!blank) {
+                throw new HttpFramingException("chunk data not followed by CRLF");
+            }
+            state = State.CHUNK_SIZE;
+        } else if (blank) {
+            end();
+        }
+    }
+
+    private void end() {
+        state = State.HEAD;
+        listener.onEnd();
+    }
+
+    /** Appends bytes up to and including the next LF to {@code line}; true when a whole line is there. */
+    private boolean appendLine(ByteBuf in) {
+        int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+        int n = lf < 0 ? in.readableBytes() : lf - in.readerIndex() + 1;
+        if (line.readableBytes() + n > MAX_LINE_BYTES) {
+            throw new HttpFramingException("HTTP head or chunk line longer than " + MAX_LINE_BYTES + " bytes");
+        }
+        line.writeBytes(in, n);
+        return lf >= 0;
+    }
+
+    private static long parseChunkSize(ByteBuf line) {
+        long size = 0;
+        int digits = 0;
+        for (int i = line.readerIndex(); i < line.writerIndex(); i++) {
+            int c = line.getByte(i);
+            int d = Character.digit(c, 16);
+            if (d < 0) {
+                break;
+            }
+            size = size * 16 + d;
+            if (++digits > 15) {
+                throw new HttpFramingException("chunk size too large");
+            }
+        }
+        if (digits == 0) {
+            throw new HttpFramingException("bad chunk size line '" + line.toString(StandardCharsets.ISO_8859_1).trim() + "'");
+        }
+        return size;
+    }
+
+    static HttpResponseHead parseHead(String text, int sizeBytes) {
+        String[] lines = text.split("\r?\n");
+        int first = 0;
+        while (first < lines.length && lines[first].isEmpty()) {
+            first++;
+        }
+        String statusLine = lines[first];
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+            throw new HttpFramingException("bad HTTP status line '" + statusLine + "'");
+        }
+        int status;
+        try {
+            status = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new HttpFramingException("bad HTTP status code in '" + statusLine + "'");
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (int i = first + 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = lines[i].substring(colon + 1).trim();
+            headers.merge(name, value, (a, b) -> a + ", " + b);
+        }
+        return new HttpResponseHead(parts[0], status, headers, sizeBytes);
+    }
+}

@@ -1,0 +1,179 @@
+package io.pushbench.bench.client.poll;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.pushbench.bench.client.ResourceLimitDiagnosis;
+import io.pushbench.bench.client.SimulatedClient;
+import io.pushbench.bench.client.UrlTemplate;
+import io.pushbench.bench.client.http.HttpRequestWriter;
+import io.pushbench.bench.client.http.HttpResponseFramer;
+import io.pushbench.bench.client.http.HttpResponseHead;
+import io.pushbench.model.ByteCategory;
+import io.pushbench.model.Direction;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One polling connection (short or long polling; the {@link PollSchedule} makes the difference): sends
+ * {@code GET} with the client's cursor, parses each response into messages, attributes the exchange's bytes, and
+ * sends the next request when the schedule says.
+ *
+ * <p>Byte attribution per exchange: an exchange that delivered no message ({@code 204}, {@code 304}, an empty
+ * body, an error status) is {@link ByteCategory#EMPTY_RESPONSE} in both directions; otherwise the request is
+ * {@link ByteCategory#HTTP_HEADERS}, and the response is headers (status line and headers), framing (chunk framing
+ * and record headers) and payload.
+ */
+public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf>
+        implements HttpResponseFramer.Listener, PollBodyParser.Sink {
+    private static final String LOST_HEADER = "x-pushbench-lost";
+
+    private final SimulatedClient client;
+    private final PollSchedule schedule;
+    private final PollBodyParser parser;
+    private final UrlTemplate template;
+    private final HttpResponseFramer framer = new HttpResponseFramer(this);
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> nextRequest;
+
+    // the exchange in progress
+    private HttpResponseHead head;
+    private long receiveNanos;
+    private long framingBytes;
+    private long contentBytes;
+    private long payloadBytes;
+    private int messages;
+
+    public PollClientHandler(SimulatedClient client, UrlTemplate template, PollSchedule schedule, PollBodyParser parser) {
+        this.client = client;
+        this.template = template;
+        this.schedule = schedule;
+        this.parser = parser;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        sendRequest();
+        ctx.fireChannelActive();
+    }
+
+    private void sendRequest() {
+        nextRequest = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        ByteBuf request = HttpRequestWriter.get(ctx.alloc(), template.requestTarget(client.topic(), client.lastSeq()),
+                template.hostHeader(), "If-None-Match", client.etag(), "If-Modified-Since", client.lastModified());
+        client.ledger().writeCategory(null); // pending until the response says whether it was empty
+        client.leftoverCategory(ByteCategory.EMPTY_RESPONSE);
+        client.requestSent();
+        schedule.requestSent(System.nanoTime());
+        ctx.writeAndFlush(request);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf in) {
+        receiveNanos = System.nanoTime();
+        framer.feed(in);
+    }
+
+    @Override
+    public void onHead(HttpResponseHead h) {
+        head = h;
+        client.connectionReady();
+        client.validators(h.header("etag"), h.header("last-modified"));
+        if (client.target().pushbenchFraming()) {
+            client.lost(h.longHeader(LOST_HEADER, 0));
+        }
+        if (h.status() >= 400 || (h.status() >= 300 && h.status() != 304)) {
+            client.error("HTTP " + h.status() + " from " + template.requestTarget(client.topic(), client.lastSeq()), null);
+        }
+    }
+
+    @Override
+    public void onContent(ByteBuf content) {
+        contentBytes += content.readableBytes();
+        if (head.status() == 200) {
+            parser.content(content, this);
+        }
+    }
+
+    @Override
+    public void onFramingBytes(int bytes) {
+        framingBytes += bytes;
+    }
+
+    @Override
+    public void onMessage(long seq, ByteBuf payload, int recordFramingBytes) {
+        messages++;
+        payloadBytes += payload.readableBytes();
+        long s = client.target().pushbenchFraming() ? seq : client.target().seqReader().seqOf(payload);
+        client.deliver(s, payload, receiveNanos);
+    }
+
+    @Override
+    public void onEnd() {
+        if (head.status() == 200) {
+            parser.end(this);
+        }
+        attributeExchange();
+        boolean close = head.connectionClose();
+        boolean failed = head.status() >= 400 || (head.status() >= 300 && head.status() != 304);
+        head = null;
+        if (!ctx.channel().isActive()) {
+            client.expectClose(); // a body delimited by the connection's close
+            return;
+        }
+        if (close || failed) {
+            if (close && !failed) {
+                client.expectClose();
+            }
+            ctx.close();
+            return;
+        }
+        long delay = schedule.delayBeforeNextNanos(System.nanoTime());
+        if (delay <= 0) {
+            sendRequest();
+        } else {
+            nextRequest = ctx.executor().schedule(this::sendRequest, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void attributeExchange() {
+        var ledger = client.ledger();
+        if (messages == 0) {
+            client.emptyResponse();
+            ledger.attribute(Direction.DOWN, ByteCategory.EMPTY_RESPONSE, head.sizeBytes() + framingBytes + contentBytes);
+            ledger.attributePending(Direction.UP, ByteCategory.EMPTY_RESPONSE);
+        } else {
+            ledger.attribute(Direction.DOWN, ByteCategory.HTTP_HEADERS, head.sizeBytes());
+            ledger.attribute(Direction.DOWN, ByteCategory.FRAMING, framingBytes + contentBytes - payloadBytes);
+            ledger.attribute(Direction.DOWN, ByteCategory.PAYLOAD, payloadBytes);
+            ledger.attributePending(Direction.UP, ByteCategory.HTTP_HEADERS);
+        }
+        framingBytes = 0;
+        contentBytes = 0;
+        payloadBytes = 0;
+        messages = 0;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (nextRequest != null) {
+            nextRequest.cancel(false);
+        }
+        if (framer.connectionClosed()) {
+            client.error("connection closed in the middle of a response", null);
+        }
+        client.connectionClosed();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        client.error(ResourceLimitDiagnosis.describe(cause, null), cause);
+        ctx.close();
+    }
+}

@@ -1,0 +1,19 @@
+package io.pushbench.bench.client.poll;
+
+/** When a polling client sends its next request on a connection. One instance per connection. */
+public interface PollSchedule {
+
+    /**
+     * A request is being sent now.
+     *
+     * @param nowNanos {@link System#nanoTime()}
+     */
+    void requestSent(long nowNanos);
+
+    /**
+     * The response to the last request is complete: how long to wait before the next request.
+     *
+     * @return nanoseconds to wait, 0 = at once
+     */
+    long delayBeforeNextNanos(long nowNanos);
+}

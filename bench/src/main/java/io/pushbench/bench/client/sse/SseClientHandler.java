@@ -1,0 +1,156 @@
+package io.pushbench.bench.client.sse;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.pushbench.bench.client.ResourceLimitDiagnosis;
+import io.pushbench.bench.client.SimulatedClient;
+import io.pushbench.bench.client.UrlTemplate;
+import io.pushbench.bench.client.bytes.ByteLedger;
+import io.pushbench.bench.client.http.HttpRequestWriter;
+import io.pushbench.bench.client.http.HttpResponseFramer;
+import io.pushbench.bench.client.http.HttpResponseHead;
+import io.pushbench.model.ByteCategory;
+import io.pushbench.model.Direction;
+
+/**
+ * One SSE connection: sends {@code GET} with {@code Accept: text/event-stream} (and {@code Last-Event-ID} when
+ * resuming), then parses the never-ending response into events.
+ *
+ * <p>Byte attribution: request and response head are {@link ByteCategory#HTTP_HEADERS}; chunk framing and the
+ * {@code id:}/{@code data:} field names and line ends of message events are {@link ByteCategory#FRAMING}; the joined
+ * data of a message event is {@link ByteCategory#PAYLOAD}; comments, {@code retry:}, the BOM and notices (the
+ * {@code pushbench-lost} event) are {@link ByteCategory#HEARTBEAT}. A non-200 answer is an
+ * {@link ByteCategory#EMPTY_RESPONSE}.
+ */
+public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
+        implements HttpResponseFramer.Listener, SseEventParser.Listener {
+    /** The event type of the pushbench server's lost-messages notice. */
+    public static final String LOST_EVENT = "pushbench-lost";
+
+    private final SimulatedClient client;
+    private final UrlTemplate template;
+    private final HttpResponseFramer framer = new HttpResponseFramer(this);
+    private final SseEventParser parser = new SseEventParser(this);
+    private final ByteLedger ledger;
+    private ChannelHandlerContext ctx;
+    private HttpResponseHead head;
+    private long receiveNanos;
+
+    public SseClientHandler(SimulatedClient client, UrlTemplate template) {
+        this.client = client;
+        this.template = template;
+        this.ledger = client.ledger();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        ByteBuf request = HttpRequestWriter.get(ctx.alloc(), template.requestTarget(client.topic(), client.lastSeq()),
+                template.hostHeader(), "Accept", "text/event-stream", "Last-Event-ID", client.lastEventId());
+        ledger.writeCategory(null); // headers, or an empty response when the answer is not 200
+        client.leftoverCategory(ByteCategory.HTTP_HEADERS);
+        client.requestSent();
+        ctx.writeAndFlush(request);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf in) {
+        receiveNanos = System.nanoTime();
+        framer.feed(in);
+    }
+
+    @Override
+    public void onHead(HttpResponseHead h) {
+        head = h;
+        if (h.status() == 200) {
+            ledger.attribute(Direction.DOWN, ByteCategory.HTTP_HEADERS, h.sizeBytes());
+            ledger.attributePending(Direction.UP, ByteCategory.HTTP_HEADERS);
+            client.leftoverCategory(ByteCategory.FRAMING);
+            client.connectionReady();
+        } else {
+            client.emptyResponse();
+            client.leftoverCategory(ByteCategory.EMPTY_RESPONSE);
+            ledger.attributePending(Direction.UP, ByteCategory.EMPTY_RESPONSE);
+            client.error("HTTP " + h.status() + " from " + template.requestTarget(client.topic(), client.lastSeq()), null);
+        }
+    }
+
+    @Override
+    public void onContent(ByteBuf content) {
+        if (head.status() == 200) {
+            parser.feed(content);
+        } else {
+            ledger.attribute(Direction.DOWN, ByteCategory.EMPTY_RESPONSE, content.readableBytes());
+        }
+    }
+
+    @Override
+    public void onFramingBytes(int bytes) {
+        ledger.attribute(Direction.DOWN, head.status() == 200 ? ByteCategory.FRAMING : ByteCategory.EMPTY_RESPONSE, bytes);
+    }
+
+    @Override
+    public void onEnd() {
+        if (head.status() != 200) {
+            ledger.attribute(Direction.DOWN, ByteCategory.EMPTY_RESPONSE, head.sizeBytes());
+        } else {
+            client.error("event stream ended by the server", null);
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void onEvent(String type, String lastEventId, ByteBuf data, int eventBytes) {
+        client.lastEventId(lastEventId);
+        boolean pushbench = client.target().pushbenchFraming();
+        if (pushbench && LOST_EVENT.equals(type)) {
+            ledger.attribute(Direction.DOWN, ByteCategory.HEARTBEAT, eventBytes);
+            client.lost(parseLong(data.toString(java.nio.charset.StandardCharsets.US_ASCII)));
+            return;
+        }
+        if (pushbench && !"message".equals(type)) {
+            ledger.attribute(Direction.DOWN, ByteCategory.HEARTBEAT, eventBytes);
+            return;
+        }
+        int payloadBytes = data.readableBytes();
+        ledger.attribute(Direction.DOWN, ByteCategory.PAYLOAD, payloadBytes);
+        ledger.attribute(Direction.DOWN, ByteCategory.FRAMING, eventBytes - payloadBytes);
+        long seq = pushbench ? parseLong(lastEventId) : client.target().seqReader().seqOf(data);
+        client.deliver(seq, data, receiveNanos);
+    }
+
+    @Override
+    public void onOtherBytes(int bytes) {
+        ledger.attribute(Direction.DOWN, ByteCategory.HEARTBEAT, bytes);
+    }
+
+    @Override
+    public void onRetry(long millis) {
+        client.serverRetryMillis(millis);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (framer.connectionClosed() && head != null && head.status() != 200) {
+            ledger.attributePending(Direction.DOWN, ByteCategory.EMPTY_RESPONSE);
+        }
+        client.connectionClosed();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        client.error(ResourceLimitDiagnosis.describe(cause, null), cause);
+        ctx.close();
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.pushbench.bench.client.websocket;
+
+import io.netty.buffer.ByteBuf;
+import io.pushbench.bench.client.http.HttpFramingException;
+
+/**
+ * Decodes the application data of the pushbench server's WebSocket messages (docs/wire-format.md): a binary message
+ * is {@code <seq> LF <payload>}; a text message is a JSON notice {@code {"lost":K,"nextAfter":N}}. Callable outside
+ * a channel (tests, JMH).
+ */
+public final class WsMessageDecoder {
+    private WsMessageDecoder() {
+    }
+
+    /**
+     * Reads the seq prefix of a binary message and leaves {@code data}'s reader index at the payload.
+     *
+     * @return the seq
+     * @throws HttpFramingException when the data does not start with ASCII digits and LF
+     */
+    public static long readSeqPrefix(ByteBuf data) {
+        long seq = 0;
+        int digits = 0;
+        while (data.isReadable()) {
+            byte b = data.readByte();
+            if (b == '\n' && digits > 0) {
+                return seq;
+            }
+            if (b < '0' || b > '9' || ++digits > 18) {
+                throw new HttpFramingException("binary WebSocket message does not start with '<seq> LF'");
+            }
+            seq = seq * 10 + (b - '0');
+        }
+        throw new HttpFramingException("binary WebSocket message ends inside its seq prefix");
+    }
+
+    /** The {@code lost} count of a notice, or 0 when the notice has none. */
+    public static long lostOf(CharSequence notice) {
+        return longField(notice, "\"lost\"");
+    }
+
+    /** The {@code nextAfter} cursor of a notice, or -1 when the notice has none. */
+    public static long nextAfterOf(CharSequence notice) {
+        String s = notice.toString();
+        return s.contains("\"nextAfter\"") ? longField(s, "\"nextAfter\"") : -1;
+    }
+
+    private static long longField(CharSequence json, String quotedName) {
+        String s = json.toString();
+        int i = s.indexOf(quotedName);
+        if (i < 0) {
+            return 0;
+        }
+        i = s.indexOf(':', i + quotedName.length());
+        if (i < 0) {
+            return 0;
+        }
+        i++;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        long v = 0;
+        int start = i;
+        while (i < s.length() && Character.isDigit(s.charAt(i)) && i - start < 18) {
+            v = v * 10 + (s.charAt(i++) - '0');
+        }
+        return i > start ? v : 0;
+    }
+}
