@@ -1,0 +1,102 @@
+package io.pushbench.server;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The server's command-line options, reusable as a picocli {@code @Mixin} (the standalone jar and
+ * {@code pushbench serve} share it). Defaults come from {@link Defaults}.
+ */
+public final class ServerOptions {
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to bind. A non-loopback address needs --publish-token.")
+    String bindAddress = Defaults.BIND_ADDRESS;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port; 0 = a free port.")
+    int port = Defaults.STANDALONE_PORT;
+
+    @Option(names = "--long-poll-hold", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a long poll is held before it answers 204 (e.g. 30s, 300ms).")
+    Duration longPollHold = Defaults.LONG_POLL_HOLD;
+
+    @Option(names = "--batch-limit", paramLabel = "N", description = "Most messages in one poll answer.")
+    int batchLimit = Defaults.BATCH_LIMIT;
+
+    @Option(names = "--retention-count", paramLabel = "N", description = "Messages kept per topic.")
+    int retentionCount = Defaults.RETENTION_COUNT;
+
+    @Option(names = "--retention-age", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Oldest message age kept per topic; 0 = no age limit.")
+    Duration retentionAge = Defaults.RETENTION_AGE;
+
+    @Option(names = "--max-topics", paramLabel = "N", description = "Most topics that may exist.")
+    int maxTopics = Defaults.MAX_TOPICS;
+
+    @Option(names = "--sse-retry", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The SSE retry: reconnection hint.")
+    Duration sseRetry = Defaults.SSE_RETRY;
+
+    @Option(names = "--sse-heartbeat", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Interval of SSE heartbeat comments; 0 = off.")
+    Duration sseHeartbeat = Duration.ZERO;
+
+    @Option(names = "--ws-deflate", description = "Negotiate WebSocket permessage-deflate (RFC 7692) when a client offers it.")
+    boolean wsDeflate;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Most open connections; more are answered 503.")
+    int maxConnections = Defaults.MAX_CONNECTIONS;
+
+    @Option(names = "--max-request-line", paramLabel = "BYTES", description = "Longest request line; longer answers 414.")
+    int maxRequestLineBytes = Defaults.MAX_REQUEST_LINE_BYTES;
+
+    @Option(names = "--max-header-size", paramLabel = "BYTES", description = "Largest header block; larger answers 431.")
+    int maxHeaderBytes = Defaults.MAX_HEADER_BYTES;
+
+    @Option(names = "--max-body-size", paramLabel = "BYTES", description = "Largest request body; larger answers 413.")
+    int maxBodyBytes = Defaults.MAX_BODY_BYTES;
+
+    @Option(names = "--max-ws-frame", paramLabel = "BYTES", description = "Largest WebSocket frame from a client; larger closes with 1009.")
+    int maxWsFrameBytes = Defaults.MAX_WS_FRAME_BYTES;
+
+    @Option(names = "--write-buffer-low", paramLabel = "BYTES", description = "Outbound buffer low water mark per connection.")
+    int writeBufferLowWaterMarkBytes = Defaults.WRITE_BUFFER_LOW_WATER_MARK_BYTES;
+
+    @Option(names = "--write-buffer-high", paramLabel = "BYTES", description = "Outbound buffer limit per connection (high water mark); pushes pause before it.")
+    int writeBufferHighWaterMarkBytes = Defaults.WRITE_BUFFER_HIGH_WATER_MARK_BYTES;
+
+    @Option(names = "--slow-consumer-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a push may stay blocked by a full outbound buffer before the connection is closed.")
+    Duration slowConsumerTimeout = Defaults.SLOW_CONSUMER_TIMEOUT;
+
+    @Option(names = "--publish-token", paramLabel = "TOKEN",
+            description = "Require 'Authorization: Bearer TOKEN' on POST /publish. Default: none (loopback only).")
+    String publishToken;
+
+    @Option(names = "--boss-threads", paramLabel = "N", description = "Acceptor threads.")
+    int bossThreads = 1;
+
+    @Option(names = "--worker-threads", paramLabel = "N", description = "Event-loop threads; 0 = Netty's default (2 x cores).")
+    int workerThreads = 0;
+
+    @Option(names = "--transport", paramLabel = "KIND", description = "Netty transport: ${COMPLETION-CANDIDATES}; AUTO = epoll where it loads, else NIO.")
+    TransportChoice transport = TransportChoice.AUTO;
+
+    /**
+     * The validated config these options describe.
+     *
+     * @throws IllegalArgumentException naming the first bad value (the caller reports it as a usage error)
+     */
+    public PushServerConfig toConfig() {
+        return PushServerConfig.builder()
+                .bindAddress(bindAddress).port(port).longPollHold(longPollHold).batchLimit(batchLimit)
+                .retentionCount(retentionCount).retentionAge(retentionAge).maxTopics(maxTopics)
+                .sseRetry(sseRetry).sseHeartbeat(sseHeartbeat).wsDeflate(wsDeflate)
+                .maxConnections(maxConnections).maxRequestLineBytes(maxRequestLineBytes)
+                .maxHeaderBytes(maxHeaderBytes).maxBodyBytes(maxBodyBytes).maxWsFrameBytes(maxWsFrameBytes)
+                .writeBufferLowWaterMarkBytes(writeBufferLowWaterMarkBytes)
+                .writeBufferHighWaterMarkBytes(writeBufferHighWaterMarkBytes)
+                .slowConsumerTimeout(slowConsumerTimeout).publishToken(publishToken)
+                .bossThreads(bossThreads).workerThreads(workerThreads).transport(transport)
+                .build();
+    }
+}

@@ -1,0 +1,73 @@
+package io.pushbench.server.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.pushbench.server.wire.WireHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** Serves {@code POST /publish/{topic}}, {@code GET /health} and {@code GET /metrics}. Stateless. */
+@Sharable
+public final class ControlHandler extends ChannelInboundHandlerAdapter {
+
+    private final ServerContext context;
+    private final byte[] expectedAuthorization;
+
+    public ControlHandler(ServerContext context) {
+        this.context = context;
+        this.expectedAuthorization = context.config().publishNeedsToken()
+                ? ("Bearer " + context.config().publishToken()).getBytes(StandardCharsets.UTF_8)
+                : null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof RoutedRequest request) || request.route().strategy() != null) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        switch (request.route()) {
+            case HEALTH -> Responses.sendText(ctx, HttpResponseStatus.OK, "ok", request.keepAlive());
+            case METRICS -> sendMetrics(ctx, request.keepAlive());
+            case PUBLISH -> publish(ctx, request);
+            default -> throw new IllegalStateException("unhandled control route " + request.route());
+        }
+    }
+
+    private void sendMetrics(ChannelHandlerContext ctx, boolean keepAlive) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.copiedBuffer(MetricsJson.render(context.metrics().get()) + "\n", StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        Responses.send(ctx, response, keepAlive);
+    }
+
+    private void publish(ChannelHandlerContext ctx, RoutedRequest request) {
+        if (expectedAuthorization != null && !authorized(request)) {
+            FullHttpResponse response = Responses.text(HttpResponseStatus.UNAUTHORIZED,
+                    "publishing needs the header Authorization: Bearer <publish token>");
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+            Responses.send(ctx, response, request.keepAlive());
+            return;
+        }
+        byte[] payload = ByteBufUtil.getBytes(request.request().content());
+        long seq = request.topic().append(payload);
+        FullHttpResponse response = Responses.text(HttpResponseStatus.OK, Long.toString(seq));
+        response.headers().set(WireHeaders.SEQ, seq);
+        Responses.send(ctx, response, request.keepAlive());
+    }
+
+    private boolean authorized(RoutedRequest request) {
+        String given = request.request().headers().get(HttpHeaderNames.AUTHORIZATION);
+        return given != null
+                && MessageDigest.isEqual(expectedAuthorization, given.trim().getBytes(StandardCharsets.UTF_8));
+    }
+}
