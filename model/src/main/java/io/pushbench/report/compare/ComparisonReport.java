@@ -15,6 +15,7 @@ import java.util.List;
  * @param configurationDifferences settings that differ; a non-empty list refuses the comparison unless forced
  * @param forced whether the comparison went ahead despite configuration differences ({@code --force})
  * @param environmentDifferences host, JVM or transport differences: compared anyway, with a warning
+ * @param warnings other things a reader must know, e.g. a repeat marked invalid in its report
  * @param metrics one entry per subject and metric both runs have, in a stable order
  * @param onlyInBase subjects or metrics the candidate lacks, e.g. {@code sse latency.p99}
  * @param onlyInCandidate subjects or metrics the base lacks
@@ -30,6 +31,7 @@ public record ComparisonReport(
         List<Difference> configurationDifferences,
         boolean forced,
         List<Difference> environmentDifferences,
+        List<String> warnings,
         List<MetricComparison> metrics,
         List<String> onlyInBase,
         List<String> onlyInCandidate,
@@ -42,6 +44,7 @@ public record ComparisonReport(
     public ComparisonReport {
         configurationDifferences = List.copyOf(configurationDifferences);
         environmentDifferences = List.copyOf(environmentDifferences);
+        warnings = List.copyOf(warnings);
         metrics = List.copyOf(metrics);
         onlyInBase = List.copyOf(onlyInBase);
         onlyInCandidate = List.copyOf(onlyInCandidate);

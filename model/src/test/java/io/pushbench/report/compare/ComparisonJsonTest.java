@@ -29,7 +29,8 @@ class ComparisonJsonTest {
                 new RunInfo("results/a/report.json", "load", "a", "abc123", false, "2026-11-25T15:00:00Z", 5),
                 new RunInfo("results/b/report.json", "load", "b", "def456", true, null, 5),
                 new Thresholds(0.05, 5, 1, List.of("latency.p99")), List.of(), false,
-                List.of(new Difference("environment.jvm", "17.0.15", "21.0.1")), List.of(p99, bytes), List.of("sse latency.p99"),
+                List.of(new Difference("environment.jvm", "17.0.15", "21.0.1")),
+                List.of("b: ws repeat 2 is invalid: 3 deliveries missing"), List.of(p99, bytes), List.of("sse latency.p99"),
                 List.of(), Outcome.REGRESSION, List.of("ws latency.p99: +20.0% (p = 0.0079)"));
     }
 
