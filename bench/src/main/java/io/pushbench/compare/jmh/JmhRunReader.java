@@ -8,9 +8,12 @@ import io.pushbench.compare.run.MeasuredRun;
 import io.pushbench.compare.run.MetricSamples;
 import io.pushbench.report.ReportFormatException;
 import io.pushbench.report.compare.RunInfo;
+import io.pushbench.report.jmh.JmhJson;
+import io.pushbench.report.jmh.JmhResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +36,6 @@ public final class JmhRunReader {
     public static final String METADATA_FILE_NAME = "run-metadata.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Settings whose difference makes two JMH runs measure different things; forks and iteration counts only change how many samples there are. */
-    private static final List<String> MUST_MATCH = List.of("threads", "warmupIterations", "warmupTime", "warmupBatchSize",
-            "measurementTime", "measurementBatchSize");
     /** Metadata keys that describe the machine and JVM (compared with a warning), by the last part of their path. */
     private static final Pattern ENVIRONMENT_KEY = Pattern.compile(
             "(?i).*(cpu|cores|processors|memory|kernel|os|arch|jvm|java|vm|vendor|version|transport).*");
@@ -46,7 +46,7 @@ public final class JmhRunReader {
 
     /** Reads {@code file} (JMH JSON) and the metadata beside it, if any. */
     public static MeasuredRun read(Path file) throws ReportFormatException {
-        List<JmhBenchmarkResult> results = JmhJsonReader.read(file);
+        List<JmhResult> results = readResults(file);
         if (results.isEmpty()) {
             throw new ReportFormatException(file + ": JMH result holds no benchmarks");
         }
@@ -54,15 +54,19 @@ public final class JmhRunReader {
         List<MetricSamples> metrics = JmhMetricCatalogue.metrics(results);
         Map<String, String> configuration = new TreeMap<>();
         Map<String, String> environment = new TreeMap<>();
-        for (JmhBenchmarkResult r : results) {
-            String prefix = "jmh." + r.shortName() + ".";
+        for (JmhResult r : results) {
+            // settings whose difference makes two runs measure different things; forks and iteration
+            // counts only change how many samples there are
+            String prefix = "jmh." + JmhMetricCatalogue.shortName(r) + ".";
             configuration.merge(prefix + "mode", r.mode(), (a, b) -> a.equals(b) ? a : a + "," + b);
-            for (String key : MUST_MATCH) {
-                if (r.settings().containsKey(key)) {
-                    configuration.put(prefix + key, r.settings().get(key));
-                }
-            }
-            r.jvm().forEach((k, v) -> environment.put("jmh." + k, v));
+            configuration.put(prefix + "threads", String.valueOf(r.threads()));
+            configuration.put(prefix + "warmupIterations", String.valueOf(r.warmupIterations()));
+            configuration.put(prefix + "warmupTime", String.valueOf(r.warmupTime()));
+            configuration.put(prefix + "measurementTime", String.valueOf(r.measurementTime()));
+            environment.put("jmh.jmhVersion", String.valueOf(r.jmhVersion()));
+            environment.put("jmh.jdkVersion", String.valueOf(r.jdkVersion()));
+            environment.put("jmh.vmName", String.valueOf(r.vmName()));
+            environment.put("jmh.jvmArgs", String.valueOf(r.jvmArgs()));
         }
         Map<String, String> flatMetadata = metadata == null ? Map.of() : FlatSettings.flatten(metadata, "");
         flatMetadata.forEach((k, v) -> {
@@ -83,6 +87,16 @@ public final class JmhRunReader {
             warnings.add(file + ": no " + METADATA_FILE_NAME + " beside it: commit, time and host unknown");
         }
         return MeasuredRun.of(info, configuration, environment, metrics, warnings);
+    }
+
+    private static List<JmhResult> readResults(Path file) throws ReportFormatException {
+        try {
+            return JmhJson.read(file);
+        } catch (NoSuchFileException e) {
+            throw new ReportFormatException("no such file: " + file);
+        } catch (IOException e) {
+            throw new ReportFormatException(e.getMessage(), e);
+        }
     }
 
     private static JsonNode metadata(Path file) throws ReportFormatException {
