@@ -162,6 +162,14 @@ public final class ClientGroup implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every open connection abruptly (no close handshake), as a network failure would; the clients count an
+     * error, reconnect after their backoff and resume from their cursors. For resume tests and fault injection.
+     */
+    public void dropConnections() {
+        openChannels.close().awaitUninterruptibly(TASK_TIMEOUT_SEC, TimeUnit.SECONDS);
+    }
+
     private static <T> T await(Future<T> f) {
         try {
             return f.get(TASK_TIMEOUT_SEC, TimeUnit.SECONDS);

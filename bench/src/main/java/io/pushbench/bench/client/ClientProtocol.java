@@ -1,6 +1,9 @@
 package io.pushbench.bench.client;
 
 import io.netty.channel.Channel;
+import io.netty.channel.socket.DuplexChannel;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * What one strategy contributes to a simulated client: the pipeline stages of a connection and how to end one
@@ -17,8 +20,24 @@ public interface ClientProtocol {
      */
     void initChannel(Channel channel, SimulatedClient client);
 
-    /** Ends a connection gracefully (the WebSocket close handshake); by default just closes it. */
+    /** How long a graceful close may take before the connection is closed anyway, in milliseconds. */
+    long FORCE_CLOSE_MILLIS = 5_000;
+
+    /**
+     * Ends a connection gracefully. By default (HTTP strategies) the client half-closes (sends FIN) and reads on until
+     * the server closes, so every byte the server wrote before closing is read and counted on both sides; after
+     * {@link #FORCE_CLOSE_MILLIS} it closes anyway. WebSocket overrides this with the close handshake.
+     */
     default void closeGracefully(Channel channel) {
-        channel.close();
+        if (channel instanceof DuplexChannel duplex && channel.isActive()) {
+            duplex.shutdownOutput().addListener(f -> {
+                if (!f.isSuccess()) {
+                    channel.close();
+                }
+            });
+            channel.eventLoop().schedule(() -> channel.close(), FORCE_CLOSE_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            channel.close();
+        }
     }
 }

@@ -162,6 +162,11 @@ public final class SimulatedClient {
         group.listener().onError(id, description);
     }
 
+    /** Whether the group is closing: send no new requests. */
+    public boolean closing() {
+        return closing;
+    }
+
     /** Counts a request sent. */
     public void requestSent() {
         requests++;

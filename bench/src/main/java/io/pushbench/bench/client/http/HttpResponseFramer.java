@@ -36,8 +36,8 @@ public final class HttpResponseFramer {
     private final Listener listener;
     private final ByteBuf line = Unpooled.buffer(256);
     private State state = State.HEAD;
-    private int headBytes;
     private int headStart;
+    private int lineStart;
     private long remaining;
     private int framingInLine;
 
@@ -80,22 +80,23 @@ public final class HttpResponseFramer {
 
     private void readHead(ByteBuf in) {
         while (in.isReadable()) {
-            int before = line.writerIndex();
             if (!appendLine(in)) {
                 return;
             }
-            int lineLength = line.writerIndex() - before;
-            boolean blank = lineLength == 1 || (lineLength == 2 && line.getByte(before) == '\r');
-            if (blank && before > headStart) {
+            int lineLength = line.writerIndex() - lineStart;
+            boolean blank = lineLength == 1 || (lineLength == 2 && line.getByte(lineStart) == '\r');
+            lineStart = line.writerIndex();
+            if (blank && lineStart - lineLength > headStart) {
                 HttpResponseHead head = parseHead(line.toString(StandardCharsets.ISO_8859_1), line.readableBytes());
                 line.clear();
                 headStart = 0;
+                lineStart = 0;
                 startBody(head);
                 return;
             }
             if (blank) {
-                // stray CRLF between responses (allowed by RFC 9112): part of the next head's bytes
-                headStart = line.writerIndex();
+                // stray CRLF between responses (allowed by RFC 9112): counted with the next head
+                headStart = lineStart;
             }
         }
     }

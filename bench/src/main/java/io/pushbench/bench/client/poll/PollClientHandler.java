@@ -61,7 +61,7 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
 
     private void sendRequest() {
         nextRequest = null;
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() || client.closing()) {
             return;
         }
         ByteBuf request = HttpRequestWriter.get(ctx.alloc(), template.requestTarget(client.topic(), client.lastSeq()),

@@ -23,8 +23,6 @@ import java.net.URI;
 public final class WsClient implements ClientProtocol {
     /** The pipeline name of the WebSocket handler. */
     public static final String HANDLER = "ws";
-    /** How long a close handshake may take before the connection is closed anyway, in milliseconds. */
-    public static final long FORCE_CLOSE_MILLIS = 5_000;
     private static final int MAX_HANDSHAKE_RESPONSE_BYTES = 64 * 1024;
 
     @Override

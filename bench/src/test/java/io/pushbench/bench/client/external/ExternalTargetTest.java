@@ -1,0 +1,110 @@
+package io.pushbench.bench.client.external;
+
+import io.pushbench.bench.client.Await;
+import io.pushbench.bench.client.ClientEngine;
+import io.pushbench.bench.client.ClientEngineConfig;
+import io.pushbench.bench.client.ClientGroup;
+import io.pushbench.bench.client.ClientGroupSnapshot;
+import io.pushbench.bench.client.ClientSettings;
+import io.pushbench.bench.client.ClientTarget;
+import io.pushbench.bench.client.PollBodyFormat;
+import io.pushbench.bench.client.RecordingListener;
+import io.pushbench.bench.workload.PayloadHeader;
+import io.pushbench.model.ByteCategory;
+import io.pushbench.model.Direction;
+import io.pushbench.model.Strategy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The clients against servers that are not pushbench's, given URL templates: seqs come from the payload header,
+ * messages are payload-only (one per polling response with conditional requests, SSE {@code data:} without
+ * {@code id:}, WebSocket TEXT frames).
+ */
+class ExternalTargetTest {
+    private static final int CLIENTS = 10;
+    private static final int MESSAGES = 30;
+    private static final int PAYLOAD_BYTES = 64;
+    private static final PayloadHeader HEADER = new PayloadHeader(PAYLOAD_BYTES, 1);
+
+    private final ClientEngine engine = new ClientEngine(new ClientEngineConfig(2, 2, true));
+
+    @AfterEach
+    void stopEngine() {
+        engine.close();
+    }
+
+    private static byte[] payload(long seq) {
+        return HEADER.encode("ext", seq, 0, 0);
+    }
+
+    private static String expected(String topic, long seq) {
+        return new String(payload(seq), StandardCharsets.US_ASCII);
+    }
+
+    private ClientGroupSnapshot run(Strategy strategy, String template, PollBodyFormat format, Consumer<byte[]> publish,
+                                    Runnable awaitSubscribed, RecordingListener listener) throws InterruptedException {
+        ClientTarget target = ClientTarget.external(Map.of(strategy, template), format, PayloadHeader::seq);
+        ClientGroup group = engine.start(strategy, target, CLIENTS, id -> "ext",
+                ClientSettings.DEFAULTS.withPollIntervalMillis(20).withRampUpPerSec(0), listener);
+        Await.until(() -> group.connectedClients() == CLIENTS, 20, () -> group.connectedClients() + " connected");
+        awaitSubscribed.run();
+        for (int seq = 1; seq <= MESSAGES; seq++) {
+            publish.accept(payload(seq));
+            Thread.sleep(3);
+        }
+        Await.until(() -> listener.everyClientHas(MESSAGES), 30,
+                () -> listener.deliveredTotal() + " delivered; errors " + listener.errors);
+        group.close();
+        ClientGroupSnapshot s = group.snapshot();
+        assertThat(listener.errors).isEmpty();
+        assertThat(listener.payloadMismatches.get()).as(listener.firstMismatch.toString()).isZero();
+        assertThat(s.delivered()).isEqualTo((long) CLIENTS * MESSAGES);
+        assertThat(s.missing() + s.duplicates() + s.outOfOrder() + s.lost() + s.errors()).isZero();
+        assertThat(s.bytes().bytes(Direction.DOWN, ByteCategory.PAYLOAD)).isEqualTo((long) CLIENTS * MESSAGES * PAYLOAD_BYTES);
+        assertThat(s.bytes().pendingBytes(Direction.UP)).isZero();
+        assertThat(s.bytes().pendingBytes(Direction.DOWN)).isZero();
+        return s;
+    }
+
+    @Test
+    void pollsWithConditionalRequestsOneMessagePerResponse() throws Exception {
+        try (ExternalStyleHttpServer server = new ExternalStyleHttpServer()) {
+            RecordingListener listener = new RecordingListener(CLIENTS, ExternalTargetTest::expected);
+            ClientGroupSnapshot s = run(Strategy.SHORT_POLLING, "http://127.0.0.1:" + server.port() + "/poll/{topic}",
+                    PollBodyFormat.SINGLE, server::publish, () -> { }, listener);
+            assertThat(s.requests()).isEqualTo(server.pollRequests.get());
+            assertThat(s.emptyResponses()).isEqualTo(server.notModified.get()).isPositive();
+        }
+    }
+
+    @Test
+    void readsSseDataEventsWithoutIds() throws Exception {
+        try (ExternalStyleHttpServer server = new ExternalStyleHttpServer()) {
+            RecordingListener listener = new RecordingListener(CLIENTS, ExternalTargetTest::expected);
+            ClientGroupSnapshot s = run(Strategy.SSE, "http://127.0.0.1:" + server.port() + "/sse/{topic}",
+                    PollBodyFormat.SINGLE, server::publish, () -> { }, listener);
+            assertThat(s.requests()).isEqualTo(CLIENTS);
+            assertThat(s.bytes().bytes(Direction.DOWN, ByteCategory.FRAMING)).isPositive();
+        }
+    }
+
+    @Test
+    void readsWebSocketTextFramesCarryingOnlyThePayload() throws Exception {
+        try (TextFrameWebSocketServer server = new TextFrameWebSocketServer()) {
+            RecordingListener listener = new RecordingListener(CLIENTS, ExternalTargetTest::expected);
+            ClientGroupSnapshot s = run(Strategy.WEBSOCKET, "ws://127.0.0.1:" + server.port() + "/ws/{topic}",
+                    PollBodyFormat.SINGLE, server::publish,
+                    () -> Await.until(() -> server.subscribers() == CLIENTS, 20, () -> server.subscribers() + " subscribed"),
+                    listener);
+            // every frame: a 2-byte header around a 64-byte payload
+            assertThat(s.bytes().bytes(Direction.DOWN, ByteCategory.FRAMING)).isEqualTo(2L * CLIENTS * MESSAGES);
+        }
+    }
+}
