@@ -38,6 +38,15 @@ final class PlainLogAxis extends LogAxis {
         setMinorTickMarksVisible(true);
     }
 
+    /**
+     * Values at or below zero (the lower end of an error bar wider than its value) map to the smallest
+     * value, below the visible range: the bar runs off the bottom instead of vanishing.
+     */
+    @Override
+    public double valueToJava2D(double value, Rectangle2D area, RectangleEdge edge) {
+        return super.valueToJava2D(Math.max(value, getSmallestValue()), area, edge);
+    }
+
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {

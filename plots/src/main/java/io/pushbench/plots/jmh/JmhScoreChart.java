@@ -15,8 +15,10 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
+import org.jfree.chart.axis.ValueAxis;
+import java.awt.Shape;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
@@ -80,14 +82,18 @@ public final class JmhScoreChart {
             Key key = key(r);
             JmhMetric m = r.primaryMetric();
             scores.add(m.score(), m.scoreErrorOrZero(), key.series(), key.category());
-            for (Map.Entry<String, JmhMetric> counter : r.auxCounters().entrySet()) {
+            for (Map.Entry<String, JmhMetric> counter : perOp(r).entrySet()) {
                 aux.addValue(counter.getValue().score(), key.series() + ": " + counter.getKey(), key.category());
-                auxUnit = auxUnit == null ? counter.getValue().scoreUnit() : auxUnit;
+                auxUnit = auxUnit == null || auxUnit.equals(counter.getValue().scoreUnit())
+                        ? counter.getValue().scoreUnit() : "per op";
             }
         }
 
         CategoryAxis categories = new CategoryAxis("Benchmark method and parameters");
-        categories.setMaximumCategoryLabelLines(3);
+        categories.setMaximumCategoryLabelLines(4);
+        categories.setCategoryMargin(0.05);
+        categories.setLowerMargin(0.02);
+        categories.setUpperMargin(0.02);
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(categories);
         plot.setGap(16);
         Map<String, Color> colors = colors(scores.getRowKeys());
@@ -102,33 +108,52 @@ public final class JmhScoreChart {
         return ChartWriter.write(Charts.chart("JMH " + simpleClass + ": " + unit + " per benchmark and parameter set",
                         subtitle, plot), folder, stem,
                 "Bars are JMH scores (" + unit + ", " + betterDirection(first.mode()) + ") with JMH's 99.9% "
-                        + "confidence interval as error bars; the lower panel shows the benchmark's own counters "
-                        + "(@AuxCounters) for the same runs.");
+                        + "confidence interval as error bars (cut at zero); the hatched bars below are what the "
+                        + "benchmark counted per operation (bytes/op, requests/op) in the same runs.");
     }
 
+    /**
+     * Scores as markers with error bars: benchmarks of one class can differ a thousandfold (a baseline
+     * beside a compressing encoder), so the axis turns logarithmic where needed, and bars on a log axis
+     * would mislead.
+     */
     private static CategoryPlot scorePlot(DefaultStatisticalCategoryDataset scores, String unit, String mode,
                                           Map<String, Color> colors) {
-        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setItemMargin(0.05);
-        renderer.setErrorIndicatorPaint(Color.BLACK);
-        renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
-        color(renderer, scores.getRowKeys(), colors);
-        NumberAxis axis = ValueAxes.linearFromZero("Score (" + unit + ", " + betterDirection(mode) + ")");
-        // a confidence interval reaching below zero says "too noisy", not "negative time": cut it at zero
+        StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(false, true);
+        renderer.setErrorIndicatorStroke(new BasicStroke(2f));
+        renderer.setItemMargin(0.1);
+        List<?> rows = scores.getRowKeys();
+        double minPositive = Double.MAX_VALUE;
         double top = 0;
-        for (int row = 0; row < scores.getRowCount(); row++) {
+        for (int row = 0; row < rows.size(); row++) {
+            renderer.setSeriesPaint(row, colors.get(rows.get(row).toString()));
+            renderer.setSeriesShape(row, shape(rows.get(row).toString(), row));
             for (int col = 0; col < scores.getColumnCount(); col++) {
                 Number mean = scores.getMeanValue(row, col);
                 Number error = scores.getStdDevValue(row, col);
-                if (mean != null) {
+                if (mean != null && mean.doubleValue() > 0) {
+                    minPositive = Math.min(minPositive, mean.doubleValue());
                     top = Math.max(top, mean.doubleValue() + (error == null ? 0 : error.doubleValue()));
                 }
             }
         }
-        axis.setRange(0, top > 0 ? top * 1.05 : 1);
+        ValueAxis axis = ValueAxes.linearOrLog("Score (" + unit + ", " + betterDirection(mode) + ")",
+                minPositive == Double.MAX_VALUE ? 0 : minPositive, top);
+        // a confidence interval reaching below zero says "too noisy", not "negative time": the axis starts at zero
+        if (axis instanceof NumberAxis linear) {
+            linear.setRange(0, top > 0 ? top * 1.05 : 1);
+        }
         return new CategoryPlot(scores, null, axis, renderer);
+    }
+
+    /** The strategy's marker for strategy series; otherwise circle, square, diamond, ... by row. */
+    private static Shape shape(String series, int row) {
+        Optional<Strategy> strategy = strategyOf(series);
+        if (strategy.isPresent()) {
+            return StrategyStyle.of(strategy.get()).marker();
+        }
+        Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+        return shapes[row % shapes.length];
     }
 
     private static CategoryPlot auxPlot(DefaultCategoryDataset aux, String unit, Map<String, Color> colors) {
@@ -138,7 +163,21 @@ public final class JmhScoreChart {
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.05);
         color(renderer, aux.getRowKeys(), colors);
-        return new CategoryPlot(aux, null, ValueAxes.linearFromZero("@AuxCounters (" + unit + ")"), renderer);
+        return new CategoryPlot(aux, null, ValueAxes.linearFromZero("Counted per operation (" + unit + ")"), renderer);
+    }
+
+    /**
+     * The benchmark's own per-operation counters ({@code B/op}, {@code #/op}: bytes and requests per
+     * operation), without JMH's totals ({@code #}) and profilers' outputs (names starting with {@code ·}).
+     */
+    static Map<String, JmhMetric> perOp(JmhResult r) {
+        Map<String, JmhMetric> perOp = new LinkedHashMap<>();
+        r.auxCounters().forEach((name, metric) -> {
+            if (metric.scoreUnit() != null && metric.scoreUnit().endsWith("/op")) {
+                perOp.put(name, metric);
+            }
+        });
+        return perOp;
     }
 
     /** Strategy series in the strategy's colour; other series in Okabe–Ito's neutral order. */
@@ -167,13 +206,13 @@ public final class JmhScoreChart {
         if (strategyParam != null && strategyOf(strategyParam).isPresent()) {
             String others = r.params().entrySet().stream().filter(e -> !e.getKey().equals(STRATEGY_PARAM))
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-            return new Key(strategyOf(strategyParam).get().displayName(), join(r.method(), others));
+            return new Key(strategyOf(strategyParam).get().displayName(), join(r.method(), others).replace(", ", "\n"));
         }
-        return new Key(r.method(), r.paramsText().isEmpty() ? "(no parameters)" : r.paramsText());
+        return new Key(r.method(), r.paramsText().isEmpty() ? "(no parameters)" : r.paramsText().replace(", ", "\n"));
     }
 
     private static String join(String method, String params) {
-        return params.isEmpty() ? method : method + " · " + params;
+        return params.isEmpty() ? method : method + "\n" + params;
     }
 
     private static Optional<Strategy> strategyOf(String text) {

@@ -42,10 +42,12 @@ public final class LatencyDistributionChart {
      * @param latencyMicros per strategy, in legend order, the delivery-latency histogram in microseconds;
      *                      empty histograms are left out
      * @param workload      the workload in a few words, e.g. {@code "1000 clients · broadcast · 1 msg/s · 64 B"}
-     * @param folder        where to write {@code latency-distribution.png} and {@code .svg}
+     * @param folder        where to write the PNG and SVG
+     * @param fileStem      file name without extension ({@link #FILE_STEM}, or with a sweep point suffix)
      * @throws IllegalArgumentException when no histogram has a value
      */
-    public static RenderedChart write(Map<Strategy, Histogram> latencyMicros, String workload, Path folder) {
+    public static RenderedChart write(Map<Strategy, Histogram> latencyMicros, String workload, Path folder,
+                                      String fileStem) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         long maxCount = 0;
@@ -77,7 +79,7 @@ public final class LatencyDistributionChart {
                 renderer);
         return ChartWriter.write(
                 Charts.chart("Delivery latency by percentile, per strategy", workload, plot),
-                folder, FILE_STEM,
+                folder, fileStem,
                 "Each line is one strategy's delivery latency, measured from the scheduled publish time, at each "
                         + "percentile. Right is rarer: at 99% one delivery in 100 was slower. Lower is better.");
     }

@@ -15,15 +15,16 @@ class JmhScoreChartTest {
 
     @Test
     void drawsScoresWithErrorBarsAndAuxCountersOfARealJmhRun(@TempDir Path out) throws Exception {
-        Path json = Path.of(JmhScoreChartTest.class.getResource("sse-encode-avgt.json").toURI());
+        Path json = Path.of(JmhScoreChartTest.class.getResource("ws-frame-encoder-avgt.json").toURI());
 
         List<RenderedChart> charts = JmhScoreChart.write(JmhJson.read(json), out);
 
-        assertThat(charts).singleElement().satisfies(c -> assertThat(c.fileStem()).isEqualTo("jmh-SseEventEncodeBenchmark-avgt"));
+        assertThat(charts).singleElement().satisfies(c -> assertThat(c.fileStem()).isEqualTo("jmh-WebSocketFrameEncoderBenchmark-avgt"));
         List<String> texts = ChartFiles.assertReadableAndGetTexts(charts.get(0));
-        assertThat(texts).contains("baseline", "encodeEvent", "encodeEvent: bytesDown",
-                "Score (ns/op, lower is better)", "@AuxCounters (#)",
-                "payloadBytes=16", "payloadBytes=64", "payloadBytes=1024", "Benchmark method and parameters");
-        assertThat(texts).anyMatch(t -> t.startsWith("JMH SseEventEncodeBenchmark"));
+        assertThat(texts).contains("baseline", "encodeFrame", "encodeFrame: wireBytesPerOp",
+                "Score (ns/op, lower is better)", "Counted per operation (B/op)", "Benchmark method and parameters");
+        assertThat(texts).anyMatch(t -> t.startsWith("deflate=false, payloadBytes=16") || t.startsWith("deflate=false,"));
+        assertThat(texts).anyMatch(t -> t.startsWith("JMH WebSocketFrameEncoderBenchmark"));
+        assertThat(texts).as("JMH's totals (#) are not drawn as per-op figures").doesNotContain("encodeFrame: wireBytes");
     }
 }

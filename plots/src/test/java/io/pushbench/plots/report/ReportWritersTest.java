@@ -26,7 +26,7 @@ class ReportWritersTest {
 
     @BeforeAll
     static void renderARealChart() throws Exception {
-        Path json = Path.of(ReportWritersTest.class.getResource("/io/pushbench/plots/jmh/sse-encode-avgt.json").toURI());
+        Path json = Path.of(ReportWritersTest.class.getResource("/io/pushbench/plots/jmh/ws-frame-encoder-avgt.json").toURI());
         charts = JmhScoreChart.write(JmhJson.read(json), folder);
     }
 

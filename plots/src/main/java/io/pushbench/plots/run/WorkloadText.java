@@ -1,0 +1,56 @@
+package io.pushbench.plots.run;
+
+import io.pushbench.report.RunConfiguration;
+import io.pushbench.report.WorkloadPoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The workload in a few words, for chart subtitles: what was run, so the chart can be read alone. */
+public final class WorkloadText {
+
+    private WorkloadText() {
+    }
+
+    /**
+     * E.g. {@code "1000 clients · 1 topic (broadcast) · 1 msg/s per topic · 64 B payload · poll every 1 s ·
+     * long-poll hold 30 s · 20 s measured"}.
+     *
+     * @param point  the workload in effect
+     * @param config the run's configuration (for the measured window and preset)
+     */
+    public static String of(WorkloadPoint point, RunConfiguration config) {
+        List<String> parts = new ArrayList<>();
+        if (config.preset() != null) {
+            parts.add("preset " + config.preset());
+        }
+        parts.add(point.clients() + " clients");
+        parts.add("1".equals(point.topics()) ? "1 topic (broadcast)" : point.topicCount() + " topics (one per client)");
+        parts.add(number(point.publishRatePerSec()) + " msg/s per topic");
+        parts.add(point.payloadBytes() + " B payload");
+        parts.add("poll every " + duration(point.pollIntervalMillis()));
+        parts.add("long-poll hold " + duration(point.longPollHoldMillis()));
+        parts.add(duration(config.durationMillis()) + " measured");
+        return String.join(" · ", parts);
+    }
+
+    /** {@code 500 ms}, {@code 1 s}, {@code 1.5 s}, {@code 2 min}. */
+    public static String duration(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + " min";
+        }
+        return number(millis / 1000.0) + " s";
+    }
+
+    /** {@code 1}, {@code 0.5}, {@code 1,000}: no trailing zeros, the same in every locale. */
+    public static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) value);
+        }
+        return String.format(Locale.ROOT, "%,.3f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}
