@@ -26,13 +26,13 @@ import java.util.Locale;
  *       least the minimum count effect or not; a timing is not tested ("single run: not tested").</li>
  * </ol>
  */
-final class MetricVerdicts {
+public final class MetricVerdicts {
 
     private MetricVerdicts() {
     }
 
     /** Compares one metric; the samples must be of the same subject and metric. */
-    static MetricComparison decide(MetricSamples base, MetricSamples candidate, Thresholds thresholds, boolean gated) {
+    public static MetricComparison decide(MetricSamples base, MetricSamples candidate, Thresholds thresholds, boolean gated) {
         MetricDefinition metric = base.metric();
         double[] b = base.valuesArray();
         double[] c = candidate.valuesArray();

@@ -1,5 +1,6 @@
 package io.pushbench.compare.cli;
 
+import io.pushbench.compare.MetricGate;
 import io.pushbench.compare.RunComparer;
 import io.pushbench.compare.RunFiles;
 import io.pushbench.compare.render.ComparisonText;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +49,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ThresholdOptions thresholdOptions;
 
+    @Option(names = "--gate", paramLabel = "PATTERNS", split = ",",
+            description = "Metric ids whose getting worse fails the comparison (exit 1); * matches any text; "
+                    + "'none' gates nothing. Default: ${DEFAULT-VALUE}.")
+    List<String> gate = new ArrayList<>(MetricGate.DEFAULT_PATTERNS);
+
     @Option(names = "--force", description = "Compare even when the configurations differ (the differences are still listed).")
     boolean force;
 
@@ -63,7 +71,7 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RunComparer comparer = new RunComparer(thresholdOptions.thresholds());
+        RunComparer comparer = new RunComparer(thresholdOptions.thresholds(gate));
         ComparisonReport report;
         try {
             report = comparer.compare(RunFiles.load(base), RunFiles.load(candidate), force);

@@ -1,8 +1,6 @@
 package io.pushbench.compare.cli;
 
-import io.pushbench.compare.MetricGate;
 import io.pushbench.report.compare.Thresholds;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,13 +32,8 @@ public final class ThresholdOptions {
             description = "Smallest change of an exact-count metric (bytes/msg, requests/msg, B/op) that counts, in percent.")
     double minCountEffectPercent;
 
-    @Option(names = "--gate", paramLabel = "PATTERNS", split = ",",
-            description = "Metric ids whose getting worse fails the comparison (exit 1); * matches any text; "
-                    + "'none' gates nothing. Default: ${DEFAULT-VALUE}.")
-    List<String> gate = new ArrayList<>(MetricGate.DEFAULT_PATTERNS);
-
-    /** The thresholds, after checking their ranges. */
-    Thresholds thresholds() {
+    /** The thresholds with these gated metric patterns, after checking their ranges. */
+    Thresholds thresholds(List<String> gate) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new ParameterException(spec.commandLine(), "--alpha must be between 0 and 1 (exclusive), got " + alpha);
         }
