@@ -52,6 +52,11 @@ public final class MessageSource {
         }
     }
 
+    /** How many distinct payloads this source hands out before it comes round again. */
+    public int distinctPayloads() {
+        return payloads.length;
+    }
+
     /** Moves to the next message; call before the first {@link #seq()} / {@link #payload()}. */
     public void advance() {
         count++;
