@@ -78,13 +78,14 @@ public final class JmhCommand implements Callable<Integer> {
         Path runFolder = out != null ? out : RunFolder.newUnder(Path.of("results"));
         Files.createDirectories(runFolder);
         Path jsonFile = runFolder.resolve("jmh.json");
-        ChainedOptionsBuilder options = profile.applyTo(new OptionsBuilder())
+        Map<String, String[]> paramOverrides = new LinkedHashMap<>();
+        params.forEach((name, values) -> paramOverrides.put(name, values.split(",")));
+        ChainedOptionsBuilder options = profile.applyTo(new OptionsBuilder(), paramOverrides)
                 .addProfiler(PerOpProfiler.class)
                 .resultFormat(ResultFormatType.JSON)
                 .result(jsonFile.toString())
                 .shouldFailOnError(true);
         (includes.isEmpty() ? List.of(ALL_BENCHMARKS) : includes).forEach(options::include);
-        params.forEach((name, values) -> options.param(name, values.split(",")));
         profilers.forEach(options::addProfiler);
         if (forks != null) {
             options.forks(forks);

@@ -3,13 +3,15 @@ package io.pushbench.bench.jmh.run;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How long and how wide a benchmark run is. Settings are chosen for a 2-core machine that also runs
  * the benchmark's own server and clients: see each constant.
  *
- * <p>Typical use: {@code JmhProfile.QUICK.applyTo(new OptionsBuilder().include("Encoder"))}.
+ * <p>Typical use: {@code JmhProfile.QUICK.applyTo(new OptionsBuilder().include("Encoding"), Map.of())}.
  */
 public enum JmhProfile {
     /**
@@ -47,20 +49,29 @@ public enum JmhProfile {
         return label;
     }
 
-    /** Adds this profile's settings to {@code options}; options set later on the builder win. */
-    public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options) {
+    /**
+     * Adds this profile's settings to {@code options}. Fork and iteration settings set later on the
+     * builder win; parameters are merged here because JMH adds up values given twice.
+     *
+     * @param paramOverrides parameter values that replace the profile's (e.g. from {@code -p}); may be empty
+     */
+    public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder options, Map<String, String[]> paramOverrides) {
+        Map<String, String[]> params = new LinkedHashMap<>();
         switch (this) {
-            case QUICK -> options
-                    .forks(1)
-                    .warmupIterations(1)
-                    .warmupTime(TimeValue.milliseconds(QUICK_ITERATION_MILLIS))
-                    .measurementIterations(3)
-                    .measurementTime(TimeValue.milliseconds(QUICK_ITERATION_MILLIS))
-                    .param("payloadBytes", QUICK_PAYLOAD_BYTES)
-                    .param("clients", QUICK_CLIENTS);
-            case HEAVY -> options.param("clients", HEAVY_CLIENTS);
+            case QUICK -> {
+                options.forks(1)
+                        .warmupIterations(1)
+                        .warmupTime(TimeValue.milliseconds(QUICK_ITERATION_MILLIS))
+                        .measurementIterations(3)
+                        .measurementTime(TimeValue.milliseconds(QUICK_ITERATION_MILLIS));
+                params.put("payloadBytes", new String[] {QUICK_PAYLOAD_BYTES});
+                params.put("clients", QUICK_CLIENTS);
+            }
+            case HEAVY -> params.put("clients", HEAVY_CLIENTS);
             case FULL -> { }
         }
+        params.putAll(paramOverrides);
+        params.forEach(options::param);
         return options;
     }
 

@@ -27,13 +27,13 @@ class JmhCommandTest {
     void quickProfileWritesJmhJsonWithPerOpCountersIntoTheRunFolder(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("run");
         int exit = run("--profile", "quick", "--forks", "0", "--out", out.toString(),
-                "-p", "deflate=false", "WebSocketFrameEncoderBenchmark.encodeFrame");
+                "-p", "encoding=WS_FRAME", "ServerEncodingBenchmark.encode");
 
         assertThat(exit).isEqualTo(JmhCommand.EXIT_OK);
         JsonNode results = new ObjectMapper().readTree(out.resolve("jmh.json").toFile());
         assertThat(results).hasSize(1);
         JsonNode only = results.get(0);
-        assertThat(only.at("/params/deflate").asText()).isEqualTo("false");
+        assertThat(only.at("/params/encoding").asText()).isEqualTo("WS_FRAME");
         assertThat(only.at("/params/payloadBytes").asText()).isEqualTo(JmhProfile.QUICK_PAYLOAD_BYTES);
         assertThat(only.at("/measurementIterations").asInt()).isEqualTo(3);
         assertThat(only.at("/secondaryMetrics/wireBytesPerOp/score").asDouble()).isEqualTo(2 + 8 + 64);

@@ -14,23 +14,29 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs benchmarks with the quick profile through JMH's real {@link Runner}, in this JVM (forks 0) and
  * with tiny iterations so tests stay fast, and returns JMH's JSON as a tree.
  */
-final class QuickJmhRun {
+public final class QuickJmhRunner {
     /** Tests' iteration length, milliseconds: enough for a few operations even of a fan-out to 100 clients. */
     private static final int ITERATION_MILLIS = 100;
 
-    private QuickJmhRun() {
+    private QuickJmhRunner() {
     }
 
     /** Runs the benchmarks matching {@code include}; {@code params} are extra NAME, VALUE pairs. */
-    static List<JsonNode> run(Path dir, String include, String... params) throws RunnerException, IOException {
+    public static List<JsonNode> run(Path dir, String include, String... params) throws RunnerException, IOException {
         Path json = dir.resolve("jmh.json");
-        ChainedOptionsBuilder options = JmhProfile.QUICK.applyTo(new OptionsBuilder())
+        Map<String, String[]> overrides = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            overrides.put(params[i], params[i + 1].split(","));
+        }
+        ChainedOptionsBuilder options = JmhProfile.QUICK.applyTo(new OptionsBuilder(), overrides)
                 .include(include)
                 .forks(0)
                 .warmupIterations(1)
@@ -41,9 +47,6 @@ final class QuickJmhRun {
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            options.param(params[i], params[i + 1].split(","));
-        }
         new Runner(options.build()).run();
         List<JsonNode> results = new ArrayList<>();
         new ObjectMapper().readTree(json.toFile()).forEach(results::add);
@@ -51,7 +54,7 @@ final class QuickJmhRun {
     }
 
     /** The result of benchmark method {@code method} (simple name) with these params, or fails. */
-    static JsonNode result(List<JsonNode> results, String method, String... paramPairs) {
+    public static JsonNode result(List<JsonNode> results, String method, String... paramPairs) {
         return results.stream()
                 .filter(r -> r.get("benchmark").asText().endsWith("." + method))
                 .filter(r -> matches(r.get("params"), paramPairs))
@@ -60,7 +63,7 @@ final class QuickJmhRun {
     }
 
     /** A secondary metric's score (e.g. {@code wireBytesPerOp}), or fails when JMH did not report it. */
-    static double secondary(JsonNode result, String name) {
+    public static double secondary(JsonNode result, String name) {
         JsonNode metric = result.path("secondaryMetrics").get(name);
         if (metric == null) {
             throw new AssertionError("no secondary metric " + name + " in " + result.path("secondaryMetrics"));
