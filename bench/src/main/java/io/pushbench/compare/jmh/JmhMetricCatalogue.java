@@ -25,7 +25,8 @@ import java.util.Map;
  *       percentile of its sampled times;</li>
  *   <li>every secondary metric by its JMH name (aux counters such as {@code appBytesDownPerOp}, profiler
  *       figures such as {@code ·gc.alloc.rate.norm}): per-operation counts ({@code B/op}, {@code #/op})
- *       are exact counts, the rest timings; bigger is better only for {@code ops/…} units.</li>
+ *       are exact counts, the rest timings; bigger is better only for {@code ops/…} units; event
+ *       totals (unit {@code #}) are left out.</li>
  * </ul>
  * Non-finite iteration values (JMH writes {@code "NaN"} when it has none) are left out.
  */
@@ -33,6 +34,12 @@ public final class JmhMetricCatalogue {
 
     /** The id of the primary metric. */
     public static final String SCORE = "score";
+    /**
+     * JMH's unit of an {@code @AuxCounters(EVENTS)} total. Such a total grows with the operations an
+     * iteration happened to run, so it says nothing about the code; its per-operation form
+     * ({@code B/op}, {@code #/op}) is compared instead.
+     */
+    private static final String EVENT_TOTAL_UNIT = "#";
 
     private JmhMetricCatalogue() {
     }
@@ -57,8 +64,11 @@ public final class JmhMetricCatalogue {
                 add(out, subject, MetricDefinition.smallerTiming("score.p50", primary.scoreUnit()), percentiles(histograms, 0.50));
                 add(out, subject, MetricDefinition.smallerTiming("score.p99", primary.scoreUnit()), percentiles(histograms, 0.99));
             }
-            r.secondaryMetrics().forEach((name, metric) -> add(out, subject, secondary(name, metric.scoreUnit()),
-                    iterationValues(metric)));
+            r.secondaryMetrics().forEach((name, metric) -> {
+                if (!EVENT_TOTAL_UNIT.equals(metric.scoreUnit())) {
+                    add(out, subject, secondary(name, metric.scoreUnit()), iterationValues(metric));
+                }
+            });
         }
         return out;
     }

@@ -99,7 +99,8 @@ public final class ComparisonText {
 
     private static String verdict(MetricComparison m) {
         if (m.verdict() == Verdict.NOT_TESTED) {
-            return m.reason();
+            return m.baseSamples().size() < 2 || m.candidateSamples().size() < 2 ? "single run: not tested"
+                    : "not tested (" + m.baseSamples().size() + " vs " + m.candidateSamples().size() + " repeats)";
         }
         if (m.verdict() == Verdict.WORSE && m.gated()) {
             return "WORSE (gated)";
