@@ -85,6 +85,9 @@ public final class HtmlReport {
     }
 
     private static void verdict(ReportPage page, StringBuilder html) {
+        if (page.valid() == null) {
+            return;
+        }
         if (page.valid()) {
             html.append("<p class=\"verdict valid\">Valid run: nothing lost, duplicated or reordered; the publisher "
                     + "kept its schedule; the load generator was not the bottleneck.</p>\n");

@@ -30,7 +30,9 @@ public final class MarkdownReport {
     public static Path write(ReportPage page, Path folder) {
         StringBuilder md = new StringBuilder(8 * 1024);
         md.append("# ").append(inline(page.title())).append("\n\n").append(inline(page.workload())).append("\n\n");
-        if (page.valid()) {
+        if (page.valid() == null) {
+            // no validity verdict for this kind of run (JMH)
+        } else if (page.valid()) {
             md.append("**Valid run**: nothing lost, duplicated or reordered; the publisher kept its schedule; "
                     + "the load generator was not the bottleneck.\n\n");
         } else {

@@ -1,8 +1,8 @@
 package io.pushbench.plots.run;
 
 import io.pushbench.plots.render.RenderedChart;
+import io.pushbench.plots.report.EnvironmentFacts;
 import io.pushbench.plots.report.ReportPage;
-import io.pushbench.report.Environment;
 import io.pushbench.report.RunConfiguration;
 import io.pushbench.report.RunReport;
 import org.HdrHistogram.Histogram;
@@ -34,7 +34,7 @@ public final class RunPage {
         }
         return new ReportPage("pushbench run " + report.runId(), workload, report.validity().valid(),
                 report.validity().reasons(), headline(aggregates, config.sweep() != null), charts,
-                configuration(config, report), environment(report.environment()), rawFiles);
+                configuration(config, report), EnvironmentFacts.of(report.environment()), rawFiles);
     }
 
     /** One row per strategy (and sweep point): the same figures as the run's summary table. */
@@ -92,21 +92,6 @@ public final class RunPage {
         m.put("seed", String.valueOf(c.seed()));
         m.put("WebSocket permessage-deflate", String.valueOf(c.wsDeflate()));
         c.serverOptions().forEach((k, v) -> m.put("server option " + k, v));
-        return m;
-    }
-
-    private static Map<String, String> environment(Environment e) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("CPU", e.host().cpuModel());
-        m.put("cores", String.valueOf(e.host().cores()));
-        m.put("memory", String.format(Locale.ROOT, "%.1f GiB", e.host().memoryBytes() / (1024.0 * 1024 * 1024)));
-        m.put("OS", e.host().os());
-        m.put("kernel", e.host().kernel() + " (" + e.host().arch() + ")");
-        m.put("JVM", e.jvm().vendor() + " " + e.jvm().vmName() + " " + e.jvm().version());
-        m.put("JVM flags", String.join(" ", e.jvm().jvmArgs()));
-        m.put("Netty transport", e.nettyTransport());
-        m.put("clock", e.clock().method());
-        m.put("commit", e.git().commit() == null ? "unknown" : e.git().commit() + (e.git().dirty() ? " (dirty)" : ""));
         return m;
     }
 

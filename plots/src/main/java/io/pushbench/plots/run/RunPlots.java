@@ -3,6 +3,7 @@ package io.pushbench.plots.run;
 import io.pushbench.model.Strategy;
 import io.pushbench.plots.ChartKind;
 import io.pushbench.plots.PlotInputException;
+import io.pushbench.plots.PlotOutput;
 import io.pushbench.plots.cost.BytesPerMessageChart;
 import io.pushbench.plots.cost.CpuPerMessageChart;
 import io.pushbench.plots.cost.RequestsPerMessageChart;
@@ -37,22 +38,11 @@ import java.util.stream.Collectors;
  *
  * <p>Typical use (what {@code pushbench plot results/<run-id>} and the end of {@code pushbench run} do):
  * <pre>{@code
- * RunPlots.Output out = RunPlots.plot(Path.of("results/20261125T154500Z-3f2a"), EnumSet.allOf(ChartKind.class), List.of());
+ * PlotOutput out = RunPlots.plot(Path.of("results/20261125T154500Z-3f2a"), EnumSet.allOf(ChartKind.class), List.of());
  * System.out.println("report: " + out.html());
  * }</pre>
  */
 public final class RunPlots {
-
-    /**
-     * What was written.
-     *
-     * @param folder   the run folder the files went into
-     * @param charts   every chart, in reading order
-     * @param html     the self-contained HTML report
-     * @param markdown the Markdown report
-     */
-    public record Output(Path folder, List<RenderedChart> charts, Path html, Path markdown) {
-    }
 
     private RunPlots() {
     }
@@ -66,7 +56,7 @@ public final class RunPlots {
      * @throws PlotInputException when the report is missing or malformed, or a chart was asked (by giving
      *                            fewer than all kinds) that the report has no data for
      */
-    public static Output plot(Path runFolderOrReport, Set<ChartKind> kinds, List<SweepMetric> sweepMetrics)
+    public static PlotOutput plot(Path runFolderOrReport, Set<ChartKind> kinds, List<SweepMetric> sweepMetrics)
             throws PlotInputException {
         Path reportFile = Files.isDirectory(runFolderOrReport)
                 ? runFolderOrReport.resolve(ReportJson.FILE_NAME) : runFolderOrReport;
@@ -85,7 +75,7 @@ public final class RunPlots {
     }
 
     /** Draws the charts of a report already read, into {@code folder} (where its {@code .hlog} files are). */
-    public static Output plot(RunReport report, Path folder, Set<ChartKind> kinds, List<SweepMetric> sweepMetrics)
+    public static PlotOutput plot(RunReport report, Path folder, Set<ChartKind> kinds, List<SweepMetric> sweepMetrics)
             throws PlotInputException {
         boolean everything = kinds.containsAll(EnumSet.allOf(ChartKind.class));
         if (report.results().isEmpty()) {
@@ -112,7 +102,7 @@ public final class RunPlots {
             charts.addAll(sweepCharts(report, all, sweepMetrics, folder));
         }
         ReportPage page = RunPage.of(report, all, charts, rawFiles(report, folder));
-        return new Output(folder, charts, HtmlReport.write(page, folder), MarkdownReport.write(page, folder));
+        return new PlotOutput(folder, charts, HtmlReport.write(page, folder), MarkdownReport.write(page, folder));
     }
 
     private static List<RenderedChart> perStrategyCharts(List<StrategyAggregate> aggregates, List<StrategyResult> results,

@@ -20,10 +20,11 @@ public final class OkabeIto {
 
     /**
      * Colours for series that are not strategies (benchmarks, metrics), in the order to use them;
-     * the strategy colours come last so that a mixed chart does not suggest a strategy.
+     * the strategy colours come late so that a mixed chart does not suggest a strategy, and yellow,
+     * faint as a line on white, comes last.
      */
     public static final List<Color> NEUTRAL_ORDER =
-            List.of(SKY_BLUE, REDDISH_PURPLE, BLACK, YELLOW, BLUE, BLUISH_GREEN, ORANGE, VERMILLION);
+            List.of(SKY_BLUE, REDDISH_PURPLE, BLACK, BLUE, BLUISH_GREEN, ORANGE, VERMILLION, YELLOW);
 
     private OkabeIto() {
     }
