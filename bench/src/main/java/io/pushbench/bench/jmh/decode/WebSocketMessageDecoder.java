@@ -8,13 +8,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionData;
 import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateClientExtensionHandshaker;
 import io.netty.util.ReferenceCountUtil;
+import io.pushbench.bench.client.websocket.WsMessageDecoder;
 
 import java.util.Map;
 
 /**
  * WebSocket frames from the server, as the client reads them: Netty's real WebSocket08FrameDecoder
  * (unmasked frames expected) and, with deflate, its PerMessageDeflateDecoder, on an inbound
- * {@link EmbeddedChannel}; then the application data {@code <seq> LF <payload>} split at the LF.
+ * {@link EmbeddedChannel}; then the client's {@link WsMessageDecoder} reads the seq of
+ * {@code <seq> LF <payload>}.
  */
 final class WebSocketMessageDecoder implements ClientDecoder {
     private final EmbeddedChannel channel;
@@ -40,24 +42,12 @@ final class WebSocketMessageDecoder implements ClientDecoder {
                 if (!(frame instanceof BinaryWebSocketFrame binary)) {
                     throw new IllegalStateException("expected a binary frame, got " + frame);
                 }
-                seqSum += seqOf(binary.content());
+                seqSum += WsMessageDecoder.readSeqPrefix(binary.content());
             } finally {
                 ReferenceCountUtil.release(frame);
             }
         }
         return seqSum;
-    }
-
-    /** The decimal seq before the LF of {@code <seq> LF <payload>}. */
-    private static long seqOf(ByteBuf data) {
-        long seq = 0;
-        for (int i = data.readerIndex(); ; i++) {
-            byte b = data.getByte(i);
-            if (b == '\n') {
-                return seq;
-            }
-            seq = seq * 10 + (b - '0');
-        }
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.pushbench.bench.jmh.run;
 
+import io.pushbench.bench.client.ClientEngine;
+import io.pushbench.bench.client.ClientEngineConfig;
 import io.pushbench.bench.jmh.counters.PerOpProfiler;
+import io.pushbench.bench.run.EnvironmentProbe;
+import io.pushbench.report.ClockInfo;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,6 +51,8 @@ public final class JmhCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     /** Exit code: no benchmark matched, or one failed. */
     public static final int EXIT_INVALID_RUN = 3;
+    /** JMH's JSON result, in the run folder. */
+    static final String RESULT_FILE = "jmh.json";
     /** The package every pushbench benchmark lives in; the default selection. */
     static final String ALL_BENCHMARKS = "io\\.pushbench\\.bench\\.jmh\\..*";
 
@@ -75,21 +82,16 @@ public final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path runFolder = out != null ? out : RunFolder.newUnder(Path.of("results"));
+        Instant start = Instant.now();
+        Path runFolder = out != null ? out : Path.of("results", RunFolder.newRunId(start));
         Files.createDirectories(runFolder);
-        Path jsonFile = runFolder.resolve("jmh.json");
-        Map<String, String[]> paramOverrides = new LinkedHashMap<>();
-        params.forEach((name, values) -> paramOverrides.put(name, values.split(",")));
-        ChainedOptionsBuilder options = profile.applyTo(new OptionsBuilder(), paramOverrides)
-                .addProfiler(PerOpProfiler.class)
-                .resultFormat(ResultFormatType.JSON)
-                .result(jsonFile.toString())
-                .shouldFailOnError(true);
-        (includes.isEmpty() ? List.of(ALL_BENCHMARKS) : includes).forEach(options::include);
-        profilers.forEach(options::addProfiler);
-        if (forks != null) {
-            options.forks(forks);
-        }
+        Path jsonFile = runFolder.resolve(RESULT_FILE);
+        List<String> selected = includes.isEmpty() ? List.of(ALL_BENCHMARKS) : includes;
+        new JmhRunMetadata(JmhRunMetadata.SCHEMA_VERSION, "jmh", runFolder.getFileName().toString(), start.toString(),
+                spec.commandLine().getParseResult().originalArgs(), profile.label(), selected, params, RESULT_FILE,
+                EnvironmentProbe.probe(Path.of("."), nettyTransport(), ClockInfo.sharedMonotonic()))
+                .writeTo(runFolder);
+        ChainedOptionsBuilder options = options(selected, jsonFile);
         PrintWriter err = spec.commandLine().getErr();
         try {
             Collection<RunResult> results = new Runner(options.build()).run();
@@ -101,6 +103,30 @@ public final class JmhCommand implements Callable<Integer> {
         } catch (RunnerException e) {
             err.println("benchmark run failed: " + e.getMessage());
             return EXIT_INVALID_RUN;
+        }
+    }
+
+    /** JMH options: the profile, the command line's overrides, per-op counters, JSON into {@code jsonFile}. */
+    private ChainedOptionsBuilder options(List<String> selected, Path jsonFile) {
+        Map<String, String[]> paramOverrides = new LinkedHashMap<>();
+        params.forEach((name, values) -> paramOverrides.put(name, values.split(",")));
+        ChainedOptionsBuilder options = profile.applyTo(new OptionsBuilder(), paramOverrides)
+                .addProfiler(PerOpProfiler.class)
+                .resultFormat(ResultFormatType.JSON)
+                .result(jsonFile.toString())
+                .shouldFailOnError(true);
+        selected.forEach(options::include);
+        profilers.forEach(options::addProfiler);
+        if (forks != null) {
+            options.forks(forks);
+        }
+        return options;
+    }
+
+    /** The transport the fan-out benchmarks' clients use here: {@code epoll} or {@code nio}. */
+    private static String nettyTransport() {
+        try (ClientEngine engine = new ClientEngine(ClientEngineConfig.DEFAULTS)) {
+            return engine.transportName();
         }
     }
 
