@@ -59,6 +59,8 @@ public final class ClientEngine implements AutoCloseable {
     private final InetSocketAddress[] sourceAddresses;
 
     public ClientEngine(ClientEngineConfig config) {
+        ResourceLimitDiagnosis.prepare();
+        ClassPreloader.preload();
         this.epoll = config.preferNativeTransport() && Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         // daemon threads: a forgotten engine must not keep the JVM alive

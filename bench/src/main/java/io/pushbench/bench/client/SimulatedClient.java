@@ -84,16 +84,27 @@ public final class SimulatedClient {
             }
         }).connect(group.remoteAddress(), local);
         channel = f.channel();
-        group.channelOpened(channel);
+        if (channel.isRegistered() || channel.isOpen()) {
+            group.channelOpened(channel);
+        }
         f.addListener((ChannelFuture done) -> {
-            if (!done.isSuccess()) {
-                channel = null;
-                error(ResourceLimitDiagnosis.describe(done.cause(), local), done.cause());
-                scheduleReconnect(false);
-            } else if (closing) {
-                group.protocol().closeGracefully(done.channel());
+            if (!loop.inEventLoop()) {
+                // a channel that could not even be created reports on the global executor: back to this client's loop
+                loop.execute(() -> connectDone(done, local));
+            } else {
+                connectDone(done, local);
             }
         });
+    }
+
+    private void connectDone(ChannelFuture done, InetSocketAddress local) {
+        if (!done.isSuccess()) {
+            channel = null;
+            scheduleReconnect(false); // first: whatever happens while reporting, the client comes back
+            error(ResourceLimitDiagnosis.describe(done.cause(), local), done.cause());
+        } else if (closing) {
+            group.protocol().closeGracefully(done.channel());
+        }
     }
 
     /** The connection is ready: first response head received, or the WebSocket handshake completed. */
