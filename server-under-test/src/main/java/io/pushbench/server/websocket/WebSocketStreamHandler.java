@@ -36,8 +36,8 @@ public final class WebSocketStreamHandler extends SimpleChannelInboundHandler<We
 
     /** Outbound-buffer bytes besides the data: frame header (at most 10 bytes from a server) and two entry overheads. */
     private static final int FRAME_OUTBOUND_BYTES = 10 + 2 * 96;
-    /** How long the server waits for the client's close frame after sending its own. */
-    private static final long CLOSE_GRACE_MILLIS = 1000;
+    /** How long a slow reader has to take the close frame (queued behind its unread data) before the TCP close. */
+    private static final long CLOSE_GRACE_MILLIS = 5000;
 
     private final ServerContext context;
     private final WebSocketServerHandshaker handshaker;

@@ -1,0 +1,70 @@
+package io.pushbench.server.wire;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.pushbench.server.log.Message;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The encoders write exactly the bytes of docs/wire-format.md, and their size functions are exact. */
+class EncodersTest {
+
+    @Test
+    void batchBodyIsSeqLengthPayloadRecords() {
+        List<Message> messages = List.of(msg(7, "hello"), msg(8, "hi"));
+        assertThat(encode(out -> BatchBodyEncoder.encode(messages, out))).isEqualTo("7 5\nhello\n8 2\nhi\n");
+        assertThat(BatchBodyEncoder.encodedBytes(messages)).isEqualTo("7 5\nhello\n8 2\nhi\n".length());
+    }
+
+    @Test
+    void sseEventHasIdAndOneDataLinePerPayloadLine() {
+        assertThat(encode(out -> SseEventEncoder.encodeEvent(msg(12, "a\nb"), out))).isEqualTo("id: 12\ndata: a\ndata: b\n\n");
+        assertThat(encode(out -> SseEventEncoder.encodeEvent(msg(1, ""), out))).isEqualTo("id: 1\ndata: \n\n");
+        assertThat(encode(out -> SseEventEncoder.encodeRetry(3000, out))).isEqualTo("retry: 3000\n\n");
+        assertThat(encode(out -> SseEventEncoder.encodeLost(12, 15, out)))
+                .isEqualTo("event: pushbench-lost\nid: 15\ndata: 12\n\n");
+        assertThat(encode(SseEventEncoder::encodeHeartbeat)).isEqualTo(": hb\n\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "x", "two\nlines", "\n", "trailing\n", "\n\nthree empty\n"})
+    void sizeFunctionsMatchTheEncodedBytes(String payload) {
+        Message m = msg(1234567, payload);
+        assertThat(SseEventEncoder.eventBytes(m)).isEqualTo(encode(out -> SseEventEncoder.encodeEvent(m, out)).length());
+        assertThat(BatchBodyEncoder.recordBytes(m)).isEqualTo(encode(out -> BatchBodyEncoder.encode(m, out)).length());
+        assertThat(WebSocketMessageEncoder.dataBytes(m))
+                .isEqualTo(encode(out -> WebSocketMessageEncoder.encodeData(m, out)).length());
+    }
+
+    @Test
+    void webSocketDataIsSeqLineThenPayload() {
+        assertThat(encode(out -> WebSocketMessageEncoder.encodeData(msg(9, "p\nq"), out))).isEqualTo("9\np\nq");
+        assertThat(WebSocketMessageEncoder.lostNotice(5, 20)).isEqualTo("{\"lost\":5,\"nextAfter\":20}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 9, 10, 99, 100, 1_000_000_007L, Long.MAX_VALUE})
+    void decimalDigitsMatchLongToString(long value) {
+        assertThat(encode(out -> DecimalAscii.write(out, value))).isEqualTo(Long.toString(value));
+        assertThat(DecimalAscii.digits(value)).isEqualTo(Long.toString(value).length());
+    }
+
+    private static Message msg(long seq, String payload) {
+        return new Message(seq, payload.getBytes(UTF_8), 0);
+    }
+
+    private static String encode(java.util.function.Consumer<ByteBuf> encoder) {
+        ByteBuf out = Unpooled.buffer();
+        try {
+            encoder.accept(out);
+            return out.toString(UTF_8);
+        } finally {
+            out.release();
+        }
+    }
+}
