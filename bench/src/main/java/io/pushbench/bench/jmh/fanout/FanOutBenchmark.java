@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * so the interval is a parameter. Long polls are held by the server for up to 30 s (its default),
  * longer than any operation here, so they never time out during a measurement. The server and the
  * clients share the JVM's cores with the benchmark thread: on 2 cores the figures include that
- * contention, like a load run with the embedded server.
+ * contention, like a load run with the embedded server. No baseline method: the floor of fan-out is
+ * the clients=1 row of each strategy (one loopback round of the strategy's protocol).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
