@@ -20,15 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing is new) at {@code /poll/{topic}}, and SSE with {@code data:}-only events at {@code /sse/{topic}}.
  * One topic's messages, published in order; the topic segment is ignored.
  */
-final class ExternalStyleHttpServer implements AutoCloseable {
+public final class ExternalStyleHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<byte[]> messages = new CopyOnWriteArrayList<>();
     final AtomicLong pollRequests = new AtomicLong();
     final AtomicLong notModified = new AtomicLong();
+    /** The client addresses (IP only) that sent polling requests. */
+    public final java.util.Set<String> clientAddresses = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
-    ExternalStyleHttpServer() throws IOException {
+    public ExternalStyleHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.createContext("/poll/", this::poll);
         server.createContext("/sse/", this::sse);
@@ -36,7 +38,7 @@ final class ExternalStyleHttpServer implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
@@ -46,6 +48,7 @@ final class ExternalStyleHttpServer implements AutoCloseable {
 
     private void poll(HttpExchange exchange) throws IOException {
         pollRequests.incrementAndGet();
+        clientAddresses.add(exchange.getRemoteAddress().getAddress().getHostAddress());
         String validator = exchange.getRequestHeaders().getFirst("If-None-Match");
         int have = validator == null ? 0 : Integer.parseInt(validator.replace("\"", ""));
         if (have >= messages.size()) {
