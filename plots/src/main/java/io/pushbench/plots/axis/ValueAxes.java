@@ -32,7 +32,7 @@ public final class ValueAxes {
         if (minPositiveValue > 0 && maxValue / minPositiveValue > LOG_SPAN) {
             LogAxis axis = new PlainLogAxis(label, plainNumbers());
             axis.setSmallestValue(minPositiveValue / 2);
-            axis.setRange(minPositiveValue / 1.5, maxValue * 1.5);
+            axis.setRange(minPositiveValue / 2, maxValue * 1.5);
             return axis;
         }
         return linearFromZero(label);

@@ -2,6 +2,7 @@ package io.pushbench.plots.render;
 
 import io.pushbench.plots.style.ChartLook;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.svg.SVGGraphics2D;
 
 import javax.imageio.ImageIO;
@@ -57,6 +58,8 @@ public final class ChartWriter {
             throw new UncheckedIOException("cannot write chart '" + fileStem + "' into " + folder + ": " + e.getMessage(), e);
         }
         String title = chart.getTitle() == null ? fileStem : chart.getTitle().getText();
-        return new RenderedChart(fileStem, title, caption, png, svg);
+        String subtitle = chart.getSubtitles().stream().filter(t -> t instanceof TextTitle)
+                .map(t -> ((TextTitle) t).getText()).findFirst().orElse("");
+        return new RenderedChart(fileStem, title, subtitle, caption, png, svg);
     }
 }

@@ -124,9 +124,9 @@ public final class HtmlReport {
             throw new UncheckedIOException("cannot read chart " + chart.svg() + ": " + e.getMessage(), e);
         }
         html.append("<figure id=\"").append(escape(chart.fileStem())).append("\">\n<img alt=\"")
-                .append(escape(chart.title())).append("\" src=\"data:image/svg+xml;base64,")
-                .append(Base64.getEncoder().encodeToString(svg)).append("\">\n<figcaption>")
-                .append(escape(chart.caption())).append("</figcaption>\n</figure>\n");
+                .append(escape(chart.fullTitle())).append("\" src=\"data:image/svg+xml;base64,")
+                .append(Base64.getEncoder().encodeToString(svg)).append("\">\n<figcaption><strong>")
+                .append(escape(chart.fullTitle())).append(".</strong> ").append(escape(chart.caption())).append("</figcaption>\n</figure>\n");
     }
 
     private static void definitions(Map<String, String> values, StringBuilder html) {

@@ -44,7 +44,8 @@ public final class MarkdownReport {
         table(page.headline(), md);
         md.append("\n## Charts\n\n");
         for (RenderedChart chart : page.charts()) {
-            md.append("![").append(inline(chart.title())).append("](").append(chart.png().getFileName()).append(")\n\n")
+            md.append("![").append(inline(chart.fullTitle())).append("](").append(chart.png().getFileName()).append(")\n\n")
+                    .append(chart.subtitle().isEmpty() ? "" : "**" + inline(chart.subtitle()) + "**. ")
                     .append(inline(chart.caption())).append(" ([SVG](").append(chart.svg().getFileName()).append("))\n\n");
         }
         md.append("## Configuration\n\n");

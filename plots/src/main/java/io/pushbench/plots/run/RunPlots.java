@@ -94,7 +94,8 @@ public final class RunPlots {
             all.addAll(aggregates);
             String suffix = point.getKey().isEmpty() ? ""
                     : "-" + report.configuration().sweep().parameter() + "-" + point.getKey().replaceAll("[^A-Za-z0-9.]", "_");
-            String workload = WorkloadText.of(aggregates.get(0).workload(), report.configuration())
+            String workload = (point.getKey().isEmpty() ? "" : report.configuration().sweep().parameter() + " = " + point.getKey() + " · ")
+                    + WorkloadText.of(aggregates.get(0).workload(), report.configuration())
                     + (report.configuration().repeats() > 1 ? " · " + report.configuration().repeats() + " repeats summed" : "");
             charts.addAll(perStrategyCharts(aggregates, point.getValue(), kinds, !everything, workload, folder, suffix, report));
         }

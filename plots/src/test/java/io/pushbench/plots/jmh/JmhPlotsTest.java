@@ -27,6 +27,20 @@ class JmhPlotsTest {
     }
 
     @Test
+    void theWrappersMetadataNamesTheRunAndItsEnvironment(@TempDir Path run) throws Exception {
+        for (String file : new String[] {"jmh.json", "run-metadata.json"}) {
+            Files.copy(Path.of(JmhPlotsTest.class.getResource("server-encoding-quick/" + file).toURI()), run.resolve(file));
+        }
+
+        PlotOutput out = JmhPlots.plot(run.resolve("jmh.json"));
+
+        assertThat(Files.readString(out.html())).contains("pushbench JMH run plots-jmhrun", "AMD EPYC",
+                "Debian GNU/Linux 12 (bookworm)", "6.18.44-fc-v657", "<a href=\"run-metadata.json\">",
+                "encoding=WS_FRAME_DEFLATE");
+        assertThat(out.charts().get(0).png()).exists();
+    }
+
+    @Test
     void aLoadReportIsNotTakenForJmh(@TempDir Path dir) throws Exception {
         Path report = Files.writeString(dir.resolve("jmh.json"), "{\"schemaVersion\": 1}");
 

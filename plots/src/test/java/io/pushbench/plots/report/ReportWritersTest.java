@@ -66,7 +66,7 @@ class ReportWritersTest {
         String md = Files.readString(MarkdownReport.write(page(true), folder));
 
         assertThat(md).contains("# pushbench run 20261125T154500Z-3f2a",
-                "![" + charts.get(0).title() + "](" + charts.get(0).fileStem() + ".png)",
+                "![" + charts.get(0).fullTitle() + "](" + charts.get(0).fileStem() + ".png)",
                 "| Strategy | p99 (ms) |", "|---|---:|", "| WebSocket | 1.2 |", "| a\\|b | 3 |",
                 "[report.json](report.json)");
     }
