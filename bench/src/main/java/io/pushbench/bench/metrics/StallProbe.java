@@ -1,7 +1,8 @@
 package io.pushbench.bench.metrics;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Typical use:
  * <pre>{@code
- * StallProbe probe = StallProbe.start(clientEventLoops, 1, TimeUnit.MILLISECONDS);
+ * StallProbe probe = StallProbe.start(List.of(), 1, TimeUnit.MILLISECONDS);
+ * probe.watch(eventLoop);                    // e.g. when the first client on that loop connects
  * ... run ...
  * Histogram stalls = probe.stallMicros().intervalHistogram();
  * probe.close();
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class StallProbe implements AutoCloseable {
 
     private final MicrosRecorder stallMicros = new MicrosRecorder();
-    private final List<Tick> ticks = new ArrayList<>();
+    private final Map<ScheduledExecutorService, Tick> ticks = new ConcurrentHashMap<>();
     private final long periodNanos;
     private volatile boolean closed;
 
@@ -43,11 +45,21 @@ public final class StallProbe implements AutoCloseable {
     public static StallProbe start(List<? extends ScheduledExecutorService> executors, long period, TimeUnit unit) {
         StallProbe probe = new StallProbe(unit.toNanos(period));
         for (ScheduledExecutorService executor : executors) {
-            Tick tick = probe.new Tick(executor);
-            probe.ticks.add(tick);
-            tick.schedule();
+            probe.watch(executor);
         }
         return probe;
+    }
+
+    /** Starts probing one more executor; an executor already probed is left alone. Thread-safe. */
+    public void watch(ScheduledExecutorService executor) {
+        if (closed || ticks.containsKey(executor)) {
+            return;
+        }
+        ticks.computeIfAbsent(executor, e -> {
+            Tick tick = new Tick(e);
+            tick.schedule();
+            return tick;
+        });
     }
 
     /** Lateness of every probe, µs. */
@@ -58,7 +70,7 @@ public final class StallProbe implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Tick t : ticks) {
+        for (Tick t : ticks.values()) {
             t.cancel();
         }
     }

@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Typical use:
  * <pre>{@code
- * try (Publisher publisher = new Publisher(target, workload, header, window, lagRecorder, 4)) {
+ * try (Publisher publisher = new Publisher(target, "", workload, header, window, lagRecorder, 4)) {
  *     publisher.start();
  *     publisher.awaitScheduleEnd(timeout);
  *     publisher.awaitIdle(timeout);
@@ -68,6 +68,7 @@ public final class Publisher implements AutoCloseable {
     }
 
     private final PublishTarget target;
+    private final String topicPrefix;
     private final WorkloadParameters workload;
     private final PayloadHeader header;
     private final Window window;
@@ -89,11 +90,13 @@ public final class Publisher implements AutoCloseable {
     private volatile boolean stopped;
 
     /**
+     * @param topicPrefix prefix of every topic name (empty for a fresh server)
      * @param connections keep-alive publish connections (topics are spread over them), ≥ 1
      */
-    public Publisher(PublishTarget target, WorkloadParameters workload, PayloadHeader header, Window window,
-                     MicrosRecorder lagMicros, int connections) {
+    public Publisher(PublishTarget target, String topicPrefix, WorkloadParameters workload, PayloadHeader header,
+                     Window window, MicrosRecorder lagMicros, int connections) {
         this.target = target;
+        this.topicPrefix = topicPrefix;
         this.workload = workload;
         this.header = header;
         this.window = window;
@@ -194,7 +197,7 @@ public final class Publisher implements AutoCloseable {
             firstFailure.compareAndSet(null, "publisher fell " + MAX_OUTSTANDING + " messages behind the server's answers");
             return;
         }
-        String topic = workload.topics().topicName(topicIndex);
+        String topic = topicPrefix + workload.topics().topicName(topicIndex);
         long seq = ++nextSeq[topicIndex];
         long sendNanos = System.nanoTime();
         byte[] payload = header.encode(topic, seq, dueNanos - window.originNanos(), sendNanos - window.originNanos());
@@ -224,6 +227,17 @@ public final class Publisher implements AutoCloseable {
             Thread.sleep(5);
         }
         return true;
+    }
+
+    /**
+     * The last seq published to each topic (topic name with prefix → seq); complete once the schedule has ended.
+     */
+    public java.util.Map<String, Long> headSeqs() {
+        java.util.Map<String, Long> heads = new java.util.HashMap<>();
+        for (int i = 0; i < nextSeq.length; i++) {
+            heads.put(topicPrefix + workload.topics().topicName(i), nextSeq[i]);
+        }
+        return heads;
     }
 
     /** The counts so far. */

@@ -1,0 +1,316 @@
+package io.pushbench.bench.cli;
+
+import io.pushbench.bench.client.PollBodyFormat;
+import io.pushbench.bench.run.LoadRun;
+import io.pushbench.bench.run.PostRunStep;
+import io.pushbench.bench.run.RunSettings;
+import io.pushbench.bench.run.servers.EmbeddedServerTarget;
+import io.pushbench.bench.run.servers.ExternalServerTarget;
+import io.pushbench.bench.run.servers.ForkedServerTarget;
+import io.pushbench.bench.run.servers.ServerTarget;
+import io.pushbench.bench.workload.Arrivals;
+import io.pushbench.bench.workload.DurationText;
+import io.pushbench.bench.workload.Preset;
+import io.pushbench.bench.workload.PublishTarget;
+import io.pushbench.bench.workload.Sweep;
+import io.pushbench.bench.workload.TopicMode;
+import io.pushbench.bench.workload.WorkloadParameters;
+import io.pushbench.model.Strategy;
+import io.pushbench.report.ExternalTarget;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code pushbench run}: the load run. Options are turned into {@link RunSettings} and a target, then run. */
+@Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = {"Runs the load generator: every strategy on its own against a fresh server, then prints the "
+                + "headline table and writes results/<run-id>/report.json plus one .hlog per strategy.",
+                "Durations: a whole number and a unit, e.g. 500ms, 10s, 2m."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:valid run", "2:bad options", "3:invalid run (loss, publisher behind schedule, loader stalled; reasons printed)"})
+public final class RunCommand implements Callable<Integer> {
+
+    /** The embedded server logs each start at INFO; the progress line says all that matters. Held: JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger SERVER_LOG = java.util.logging.Logger.getLogger("io.pushbench.server");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--strategies", paramLabel = "LIST", defaultValue = "poll,long-poll,sse,ws",
+            description = "Comma list of poll, long-poll, sse, ws; each is measured on its own, in this order.")
+    String strategies;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "A named workload: ticker, chat, notifications, firehose; explicit options override it.")
+    String preset;
+
+    @Option(names = "--clients", paramLabel = "N", description = "Simulated clients per strategy. Default: " + Defaults.CLIENTS + ".")
+    Integer clients;
+
+    @Option(names = "--topics", paramLabel = "1|per-client",
+            description = "1 = one topic broadcast to all clients; per-client = a topic per client. Default: 1 (or the preset's).")
+    String topics;
+
+    @Option(names = "--rate", paramLabel = "MSG_PER_SEC",
+            description = "Messages per second per topic. Default: " + Defaults.RATE_PER_SEC + " (or the preset's).")
+    Double rate;
+
+    @Option(names = "--arrivals", paramLabel = "fixed|poisson", defaultValue = Defaults.ARRIVALS,
+            description = "Publish schedule: evenly spaced, or Poisson with the same mean rate.")
+    String arrivals;
+
+    @Option(names = "--payload", paramLabel = "BYTES",
+            description = "Payload size (at least 56: the payload starts with topic, seq and scheduled time). Default: "
+                    + Defaults.PAYLOAD_BYTES + " (or the preset's).")
+    Integer payload;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION",
+            description = "Short polling interval. Default: 1s (or the preset's).")
+    String pollInterval;
+
+    @Option(names = "--long-poll-hold", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How long the server holds a long poll with nothing to send.")
+    String longPollHold;
+
+    @Option(names = "--ramp-up", paramLabel = "PER_SEC", defaultValue = "" + Defaults.RAMP_UP_PER_SEC,
+            description = "Connections opened per second; 0 = all at once.")
+    int rampUpPerSec;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s", description = "Warm-up before the measured window.")
+    String warmup;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "20s", description = "The measured window.")
+    String duration;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + Defaults.SEED, description = "Random seed.")
+    long seed;
+
+    @Option(names = "--sweep", paramLabel = "NAME=V1,V2,...",
+            description = "Run one parameter over several values: clients, rate, interval or payload, e.g. interval=250ms,1s,5s.")
+    String sweep;
+
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
+            description = "Independent repeats of every strategy (and sweep point), each with its own figures.")
+    int repeat;
+
+    @Option(names = "--server", paramLabel = "embedded|fork", defaultValue = "embedded",
+            description = "embedded = in this JVM on its own threads; fork = in its own JVM. Ignored with --url-* templates.")
+    String server;
+
+    @Option(names = "--server-arg", paramLabel = "ARG",
+            description = "An option for the server, e.g. --server-arg=--batch-limit=100 (repeatable; see pushbench serve --help).")
+    List<String> serverArgs = new ArrayList<>();
+
+    @Option(names = "--fork-jvm-arg", paramLabel = "ARG", description = "A JVM flag for the forked server, e.g. -Xmx4g (repeatable).")
+    List<String> forkJvmArgs = new ArrayList<>();
+
+    @Option(names = "--url-poll", paramLabel = "TEMPLATE",
+            description = "External target: short polling URL, e.g. http://host:8080/poll/{topic}?after={seq}.")
+    String urlPoll;
+
+    @Option(names = "--url-long-poll", paramLabel = "TEMPLATE", description = "External target: long polling URL template.")
+    String urlLongPoll;
+
+    @Option(names = "--url-sse", paramLabel = "TEMPLATE", description = "External target: SSE URL template, e.g. http://host:8080/sse/{topic}.")
+    String urlSse;
+
+    @Option(names = "--url-ws", paramLabel = "TEMPLATE", description = "External target: WebSocket URL template, e.g. ws://host:8080/ws/{topic}.")
+    String urlWs;
+
+    @Option(names = "--publish-url", paramLabel = "TEMPLATE",
+            description = "External target: publish URL (POST, body = payload), e.g. http://host:8080/publish/{topic}.")
+    String publishUrl;
+
+    @Option(names = "--publish-token", paramLabel = "TOKEN", description = "External target: sent as Authorization: Bearer TOKEN when publishing.")
+    String publishToken;
+
+    @Option(names = "--poll-body", paramLabel = "batch|single|lines", defaultValue = "batch",
+            description = "External target: how a poll answer carries messages (pushbench batch, one payload, one per line).")
+    String pollBody;
+
+    @Option(names = "--ws-deflate", description = "WebSocket clients offer permessage-deflate (and the server accepts it).")
+    boolean wsDeflate;
+
+    @Option(names = "--max-publisher-lag", paramLabel = "DURATION", defaultValue = "100ms",
+            description = "Invalid run when the publisher's lag behind its schedule has p99.9 above this.")
+    String maxPublisherLag;
+
+    @Option(names = "--max-loader-stall", paramLabel = "DURATION", defaultValue = "100ms",
+            description = "Invalid run when the load generator's event-loop stall has p99.9 above this.")
+    String maxLoaderStall;
+
+    @Option(names = "--client-threads", paramLabel = "N", defaultValue = "" + Defaults.CLIENT_THREADS,
+            description = "Client event-loop threads.")
+    int clientThreads;
+
+    @Option(names = "--source-addresses", paramLabel = "N", defaultValue = "" + Defaults.SOURCE_ADDRESSES,
+            description = "Loopback source addresses 127.0.0.1..N to spread connections over (each has ~28k ports).")
+    int sourceAddresses;
+
+    @Option(names = "--publisher-connections", paramLabel = "N", defaultValue = "" + Defaults.PUBLISHER_CONNECTIONS,
+            description = "Keep-alive publish connections (topics are spread over them).")
+    int publisherConnections;
+
+    @Option(names = "--out", paramLabel = "FOLDER", description = "The run folder. Default: results/<run-id>/.")
+    Path out;
+
+    @Option(names = "--no-post-run", description = "Skip the steps after the report (e.g. charts).")
+    boolean noPostRun;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSettings settings;
+        ServerTarget target;
+        ExternalTarget external;
+        try {
+            settings = settings();
+            external = externalTarget();
+            target = target(external, settings);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        PrintWriter stdout = spec.commandLine().getOut();
+        ProgressLine progress = new ProgressLine(stdout, System.console() != null);
+        List<String> commandLine = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        LoadRun.Outcome outcome;
+        try {
+            outcome = new LoadRun(settings, target, external, Path.of(Defaults.RESULTS_FOLDER), out, commandLine,
+                    progress).execute();
+        } finally {
+            progress.close();
+        }
+        stdout.println();
+        stdout.print(SummaryTable.render(outcome.report()));
+        if (!outcome.report().validity().valid()) {
+            stdout.println("INVALID RUN:");
+            outcome.report().validity().reasons().forEach(r -> stdout.println("  - " + r));
+        }
+        stdout.println("report written to " + outcome.reportFile().toAbsolutePath().normalize());
+        stdout.flush();
+        if (!noPostRun) {
+            runPostSteps(outcome, stdout);
+        }
+        return outcome.exitCode();
+    }
+
+    private void runPostSteps(LoadRun.Outcome outcome, PrintWriter stdout) {
+        for (PostRunStep step : PostRunSteps.steps()) {
+            try {
+                step.afterRun(outcome.report(), outcome.reportFile().getParent(), stdout);
+            } catch (Exception e) {
+                stdout.println("post-run step failed (the report is fine): " + e.getMessage());
+            }
+        }
+    }
+
+    RunSettings settings() {
+        Preset p = preset == null ? null : Preset.fromLabel(preset);
+        WorkloadParameters w = new WorkloadParameters(
+                clients != null ? clients : Defaults.CLIENTS,
+                topics != null ? TopicMode.fromLabel(topics) : p != null ? p.topics() : TopicMode.fromLabel(Defaults.TOPICS),
+                rate != null ? rate : p != null ? p.publishRatePerSec() : Defaults.RATE_PER_SEC,
+                Arrivals.fromLabel(arrivals),
+                payload != null ? payload : p != null ? p.payloadBytes() : Defaults.PAYLOAD_BYTES,
+                pollInterval != null ? duration("--poll-interval", pollInterval) : p != null ? p.pollInterval() : Defaults.POLL_INTERVAL,
+                duration("--long-poll-hold", longPollHold),
+                rampUpPerSec, duration("--warmup", warmup), duration("--duration", duration), seed);
+        Sweep s = sweep == null ? null : Sweep.parse(sweep, w);
+        List<Strategy> list = Strategy.parseList(strategies);
+        return new RunSettings(list, w, p == null ? null : p.label(), s, repeat,
+                duration("--max-publisher-lag", maxPublisherLag).toNanos() / 1000,
+                duration("--max-loader-stall", maxLoaderStall).toNanos() / 1000, positive("--client-threads", clientThreads),
+                sourceAddresses, wsDeflate, positive("--publisher-connections", publisherConnections));
+    }
+
+    private ExternalTarget externalTarget() {
+        Map<Strategy, String> templates = templates();
+        if (templates.isEmpty()) {
+            if (publishUrl != null) {
+                throw new IllegalArgumentException("--publish-url needs at least one --url-* template");
+            }
+            return null;
+        }
+        if (publishUrl == null) {
+            throw new IllegalArgumentException("an external target (--url-*) needs --publish-url");
+        }
+        Map<String, String> byLabel = new java.util.TreeMap<>();
+        templates.forEach((s, t) -> byLabel.put(s.label(), t));
+        return new ExternalTarget(byLabel, publishUrl, "query");
+    }
+
+    private Map<Strategy, String> templates() {
+        Map<Strategy, String> t = new EnumMap<>(Strategy.class);
+        if (urlPoll != null) {
+            t.put(Strategy.SHORT_POLLING, urlPoll);
+        }
+        if (urlLongPoll != null) {
+            t.put(Strategy.LONG_POLLING, urlLongPoll);
+        }
+        if (urlSse != null) {
+            t.put(Strategy.SSE, urlSse);
+        }
+        if (urlWs != null) {
+            t.put(Strategy.WEBSOCKET, urlWs);
+        }
+        return t;
+    }
+
+    private ServerTarget target(ExternalTarget external, RunSettings settings) {
+        if (external != null) {
+            Map<Strategy, String> templates = templates();
+            for (Strategy s : settings.strategies()) {
+                if (!templates.containsKey(s)) {
+                    throw new IllegalArgumentException("strategy " + s.label() + " has no URL template (--url-"
+                            + s.label() + "); give one or leave it out of --strategies");
+                }
+            }
+            return new ExternalServerTarget(templates, new PublishTarget(publishUrl, publishToken), pollBodyFormat());
+        }
+        switch (server.toLowerCase(Locale.ROOT)) {
+            case "embedded":
+                return new EmbeddedServerTarget(settings.wsDeflate(), serverArgs);
+            case "fork": {
+                Path logs = out != null ? out : Path.of(Defaults.RESULTS_FOLDER, "server-logs");
+                return new ForkedServerTarget(settings.wsDeflate(), serverArgs, forkJvmArgs, logs);
+            }
+            default:
+                throw new IllegalArgumentException("invalid --server '" + server + "': expected embedded or fork "
+                        + "(for an external server give --url-* templates and --publish-url)");
+        }
+    }
+
+    private PollBodyFormat pollBodyFormat() {
+        switch (pollBody.toLowerCase(Locale.ROOT)) {
+            case "batch": return PollBodyFormat.PUSHBENCH_BATCH;
+            case "single": return PollBodyFormat.SINGLE;
+            case "lines": return PollBodyFormat.LINES;
+            default: throw new IllegalArgumentException("invalid --poll-body '" + pollBody + "': expected batch, single or lines");
+        }
+    }
+
+    private static Duration duration(String option, String text) {
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static int positive(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be >= 1, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,70 @@
+package io.pushbench.bench.run;
+
+import io.pushbench.bench.client.ClientGroup;
+import io.pushbench.bench.client.ClientGroupSnapshot;
+import io.pushbench.bench.run.servers.ServerCounts;
+import io.pushbench.bench.run.servers.ServerProbe;
+import io.pushbench.model.Direction;
+import io.pushbench.model.Strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exact cross-check of every strategy run against a pushbench server: once all clients have closed and the
+ * server has seen every connection close, the bytes the clients' sockets wrote and read, and the requests they
+ * sent, must equal the server's own counts for the strategy, byte for byte.
+ *
+ * @param strategy           the strategy checked
+ * @param available          whether the server exposes counters (false for external targets)
+ * @param clientUpBytes      bytes the clients' sockets wrote over the whole strategy run
+ * @param clientDownBytes    bytes the clients' sockets read
+ * @param clientRequests     requests the clients sent
+ * @param serverReadBytes    bytes the server's sockets read for the strategy (-1 when unavailable)
+ * @param serverWrittenBytes bytes the server's sockets wrote for the strategy (-1 when unavailable)
+ * @param serverRequests     requests the server counted for the strategy (-1 when unavailable)
+ */
+public record CountCheck(io.pushbench.model.Strategy strategy, boolean available, long clientUpBytes, long clientDownBytes, long clientRequests,
+                  long serverReadBytes, long serverWrittenBytes, long serverRequests) {
+
+    private static final long CLOSE_WAIT_NANOS = 10_000_000_000L;
+
+    static CountCheck afterClose(Strategy strategy, ClientGroup group, ServerProbe probe) {
+        ClientGroupSnapshot clients = group.snapshot();
+        ServerCounts server = probe.counts(strategy);
+        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        while (server != null && server.openConnections() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            server = probe.counts(strategy);
+        }
+        if (server == null) {
+            return new CountCheck(strategy, false, clients.bytes().socketBytes(Direction.UP),
+                    clients.bytes().socketBytes(Direction.DOWN), clients.requests(), -1, -1, -1);
+        }
+        return new CountCheck(strategy, true, clients.bytes().socketBytes(Direction.UP), clients.bytes().socketBytes(Direction.DOWN),
+                clients.requests(), server.bytesRead(), server.bytesWritten(), server.requests());
+    }
+
+    /** Why the counts disagree; empty when they agree exactly or the server has no counters. */
+    public List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
+        if (!available) {
+            return reasons;
+        }
+        if (clientUpBytes != serverReadBytes) {
+            reasons.add("clients wrote " + clientUpBytes + " bytes but the server read " + serverReadBytes);
+        }
+        if (clientDownBytes != serverWrittenBytes) {
+            reasons.add("the server wrote " + serverWrittenBytes + " bytes but the clients read " + clientDownBytes);
+        }
+        if (clientRequests != serverRequests) {
+            reasons.add("clients sent " + clientRequests + " requests but the server counted " + serverRequests);
+        }
+        return reasons;
+    }
+}

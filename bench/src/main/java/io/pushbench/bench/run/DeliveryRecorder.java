@@ -1,0 +1,115 @@
+package io.pushbench.bench.run;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
+import io.pushbench.bench.client.DeliveryListener;
+import io.pushbench.bench.metrics.LatencyRecorders;
+import io.pushbench.bench.metrics.StallProbe;
+import io.pushbench.bench.workload.PayloadHeader;
+import io.pushbench.bench.workload.Publisher;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Turns what the clients observe into the run's measurements: for every delivery of a message scheduled in the
+ * measured window, the latency from its scheduled time and from its actual send (both read from the payload
+ * header) and a count; connect times; errors. Called concurrently on the client event loops; each call is a few
+ * reads of the payload and a wait-free record.
+ *
+ * <p>It also starts the stall probe on every client event loop the first time a client on it connects.
+ */
+final class DeliveryRecorder implements DeliveryListener {
+
+    private final LatencyRecorders recorders;
+    private final StallProbe stallProbe;
+    private volatile Publisher.Window window;
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder windowDelivered = new LongAdder();
+    private final LongAdder withoutHeader = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final LongAdder lost = new LongAdder();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
+
+    DeliveryRecorder(LatencyRecorders recorders, StallProbe stallProbe) {
+        this.recorders = recorders;
+        this.stallProbe = stallProbe;
+    }
+
+    /** Sets the run's time frame; deliveries before it is set are counted but not measured. */
+    void window(Publisher.Window w) {
+        this.window = w;
+    }
+
+    @Override
+    public void onMessage(int clientId, String topic, long seq, ByteBuf payload, long receiveNanos) {
+        delivered.increment();
+        Publisher.Window w = window;
+        long scheduled = PayloadHeader.scheduledNanos(payload);
+        if (scheduled < 0) {
+            withoutHeader.increment();
+            return;
+        }
+        if (w == null) {
+            return;
+        }
+        long scheduledNanos = w.originNanos() + scheduled;
+        if (!w.contains(scheduledNanos)) {
+            return;
+        }
+        windowDelivered.increment();
+        recorders.fromScheduled().record((receiveNanos - scheduledNanos) / 1000);
+        long send = PayloadHeader.sendNanos(payload);
+        if (send >= 0) {
+            recorders.fromSend().record((receiveNanos - w.originNanos() - send) / 1000);
+        }
+    }
+
+    @Override
+    public void onLost(int clientId, String topic, long lostCount) {
+        lost.add(lostCount);
+    }
+
+    @Override
+    public void onConnected(int clientId, long connectNanos) {
+        recorders.connectTime().record(connectNanos / 1000);
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        if (loop != null) {
+            stallProbe.watch(loop);
+        }
+    }
+
+    @Override
+    public void onError(int clientId, String description) {
+        errors.increment();
+        firstError.compareAndSet(null, "client " + clientId + ": " + description);
+    }
+
+    /** Deliveries of any message so far. */
+    long delivered() {
+        return delivered.sum();
+    }
+
+    /** Deliveries of messages scheduled in the measured window so far. */
+    long windowDelivered() {
+        return windowDelivered.sum();
+    }
+
+    /** Deliveries whose payload had no pushbench header (a server that changed the payload). */
+    long withoutHeader() {
+        return withoutHeader.sum();
+    }
+
+    long errors() {
+        return errors.sum();
+    }
+
+    long lost() {
+        return lost.sum();
+    }
+
+    String firstError() {
+        return firstError.get();
+    }
+}

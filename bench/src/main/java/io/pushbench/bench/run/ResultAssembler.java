@@ -1,0 +1,186 @@
+package io.pushbench.bench.run;
+
+import io.pushbench.bench.client.ClientGroupSnapshot;
+import io.pushbench.bench.client.bytes.ByteTally;
+import io.pushbench.bench.metrics.TcpInfoSampler;
+import io.pushbench.bench.run.servers.MemoryReading;
+import io.pushbench.bench.run.servers.ServerCounts;
+import io.pushbench.bench.run.servers.ServerProbe;
+import io.pushbench.bench.workload.PublisherStats;
+import io.pushbench.bench.workload.WorkloadParameters;
+import io.pushbench.model.ByteCategory;
+import io.pushbench.model.Direction;
+import io.pushbench.report.ApplicationBytes;
+import io.pushbench.report.CategoryBytes;
+import io.pushbench.report.CpuFigures;
+import io.pushbench.report.DeliveryFigures;
+import io.pushbench.report.GcFigures;
+import io.pushbench.report.LatencyFigures;
+import io.pushbench.report.MemoryFigures;
+import io.pushbench.report.NetworkBytes;
+import io.pushbench.report.RecordedHistogram;
+import io.pushbench.report.RequestFigures;
+import io.pushbench.report.StrategyResult;
+import io.pushbench.report.TimelineSecond;
+import io.pushbench.report.Validity;
+import io.pushbench.report.WorkloadPoint;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns one strategy run's raw counts into its {@link StrategyResult}: the per-delivery and per-second figures. */
+final class ResultAssembler {
+
+    private final RunSettings settings;
+    private final StrategyRunner.Measurement m;
+    private final StrategyRunner.WindowEdge start;
+    private final StrategyRunner.WindowEdge end;
+    private final ClientGroupSnapshot afterDrain;
+    private final long expected;
+    private final GcFigures gc;
+    private final List<TimelineSecond> timeline;
+    private final MemoryReading memoryBaseline;
+    private final MemoryReading memoryWithClients;
+    private final int connectedForMemory;
+    private final CountCheck countCheck;
+    private final WorkloadParameters w;
+    private final double windowSec;
+
+    ResultAssembler(RunSettings settings, StrategyRunner.Measurement m, StrategyRunner.WindowEdge start,
+                    StrategyRunner.WindowEdge end, ClientGroupSnapshot afterDrain, long expected, GcFigures gc,
+                    List<TimelineSecond> timeline, MemoryReading memoryBaseline, MemoryReading memoryWithClients,
+                    int connectedForMemory, CountCheck countCheck) {
+        this.settings = settings;
+        this.m = m;
+        this.start = start;
+        this.end = end;
+        this.afterDrain = afterDrain;
+        this.expected = expected;
+        this.gc = gc;
+        this.timeline = timeline;
+        this.memoryBaseline = memoryBaseline;
+        this.memoryWithClients = memoryWithClients;
+        this.connectedForMemory = connectedForMemory;
+        this.countCheck = countCheck;
+        this.w = m.point().workload();
+        this.windowSec = (end.nanos() - start.nanos()) / 1e9;
+    }
+
+    StrategyResult assemble() {
+        long delivered = m.listener().windowDelivered();
+        ClientGroupSnapshot window = end.clients().minus(start.clients());
+        PublisherStats publisher = m.publisher().stats();
+        DeliveryFigures delivery = new DeliveryFigures(publisher.publishedInWindow(), expected, delivered,
+                delivered / windowSec, Math.max(0, expected - delivered), afterDrain.duplicates(),
+                afterDrain.outOfOrder(), Math.max(afterDrain.lost(), m.listener().lost()), end.connected(),
+                afterDrain.reconnects(), Math.max(afterDrain.errors(), m.listener().errors()));
+        ServerCounts serverWindow = end.server() == null || start.server() == null ? null : end.server().minus(start.server());
+        RequestFigures requests = new RequestFigures(window.requests(), window.emptyResponses(),
+                window.requests() == 0 ? null : (double) window.emptyResponses() / window.requests(),
+                perDelivery(window.requests(), delivered), window.requests() / windowSec,
+                serverWindow == null ? null : serverWindow.requests());
+        ApplicationBytes app = applicationBytes(window.bytes(), delivered, serverWindow);
+        LatencyFigures latency = new LatencyFigures(
+                RecordedHistogram.of(m.collector().totalFromScheduled()),
+                RecordedHistogram.of(m.collector().totalFromSend()),
+                RecordedHistogram.of(m.collector().totalPublisherLag()),
+                RecordedHistogram.of(m.collector().totalConnectTime()),
+                RecordedHistogram.of(m.collector().totalLoaderStall()));
+        Validity validity = validity(delivery, publisher, latency);
+        AnalyticModel.Measured measured = new AnalyticModel.Measured(requests.requestsPerSec(),
+                requests.emptyResponseShare(), requests.requestsPerDelivery(),
+                latency.fromScheduled().count() == 0 ? null : latency.fromScheduled().meanMicros(),
+                perDelivery(app.down().payloadBytes(), delivered));
+        return new StrategyResult(m.point().strategy(), m.point().sweepParameter(), m.point().sweepValue(),
+                m.point().repeatIndex(), workloadPoint(), Math.round(windowSec * 1e6), delivery, requests, app,
+                networkBytes(delivered), latency, cpu(serverWindow, delivered), memory(), gc,
+                AnalyticModel.values(m.point().strategy(), w, measured), validity, m.hlogFile(), timeline);
+    }
+
+    private WorkloadPoint workloadPoint() {
+        return new WorkloadPoint(w.clients(), w.topics().label(), w.topicCount(), w.publishRatePerSec(),
+                w.payloadBytes(), w.pollInterval().toMillis(), w.longPollHold().toMillis());
+    }
+
+    private ApplicationBytes applicationBytes(ByteTally bytes, long delivered, ServerCounts serverWindow) {
+        CategoryBytes up = categories(bytes, Direction.UP);
+        CategoryBytes down = categories(bytes, Direction.DOWN);
+        double clientSec = w.clients() * windowSec;
+        return new ApplicationBytes(up, down, perDelivery(up.totalBytes(), delivered),
+                perDelivery(down.totalBytes(), delivered), up.totalBytes() / clientSec, down.totalBytes() / clientSec,
+                serverWindow == null ? null : serverWindow.bytesRead(),
+                serverWindow == null ? null : serverWindow.bytesWritten());
+    }
+
+    private static CategoryBytes categories(ByteTally bytes, Direction direction) {
+        Map<ByteCategory, Long> map = new EnumMap<>(ByteCategory.class);
+        for (ByteCategory c : ByteCategory.values()) {
+            map.put(c, bytes.bytes(direction, c));
+        }
+        return CategoryBytes.of(map);
+    }
+
+    private NetworkBytes networkBytes(long delivered) {
+        if (start.tcp() == null || end.tcp() == null) {
+            String why = start.tcpError() != null ? start.tcpError() : end.tcpError();
+            return NetworkBytes.unavailable("kernel socket counters could not be read: " + why);
+        }
+        TcpInfoSampler.Delta d = end.tcp().minus(start.tcp());
+        int header = TcpInfoSampler.headerBytesPerSegment();
+        long up = d.upPayloadBytes() + d.upSegments() * header;
+        long down = d.downPayloadBytes() + d.downSegments() * header;
+        String note = "kernel tcp_info counters (bytes_sent, bytes_received, segs_out, segs_in) of the client sockets, "
+                + "read with ss at the window's edges; TCP/IP headers derived as segments x " + header
+                + " bytes (IPv4 20 + TCP 20" + (header > 40 ? " + timestamps 12" : "") + "); ACKs included as segments"
+                + (d.socketsClosed() > 0 ? "; " + d.socketsClosed() + " sockets closed in the window are missing" : "");
+        return new NetworkBytes(true, "tcp_info", null, note, (long) d.sockets(), d.upPayloadBytes(),
+                d.downPayloadBytes(), d.upSegments(), d.downSegments(), header, up, down,
+                perDelivery(up + down, delivered), perDelivery(up, delivered), perDelivery(down, delivered),
+                (up + down) / (w.clients() * windowSec));
+    }
+
+    private CpuFigures cpu(ServerCounts serverWindow, long delivered) {
+        ServerProbe probe = m.target().probe();
+        Long serverMicros = serverWindow == null || serverWindow.serverCpuNanos() < 0 ? null : serverWindow.serverCpuNanos() / 1000;
+        long clientMicros = end.clientCpu().microsSince(start.clientCpu());
+        return new CpuFigures(serverMicros == null ? "unavailable" : probe.cpuMethod(), serverMicros,
+                serverMicros == null ? null : perDelivery(serverMicros, delivered),
+                "thread-cpu:pushbench-client-*,pushbench-publisher*", clientMicros, perDelivery(clientMicros, delivered));
+    }
+
+    private MemoryFigures memory() {
+        ServerProbe probe = m.target().probe();
+        if (memoryBaseline == null || memoryWithClients == null) {
+            return MemoryFigures.unavailable(probe.memoryNote());
+        }
+        if (connectedForMemory == 0) {
+            return MemoryFigures.unavailable("no client was connected when memory was measured");
+        }
+        return new MemoryFigures(true, probe.memoryMethod(), null, probe.memoryNote(), connectedForMemory,
+                memoryBaseline.heapUsedBytes(), memoryWithClients.heapUsedBytes(), memoryBaseline.directUsedBytes(),
+                memoryWithClients.directUsedBytes(),
+                (double) (memoryWithClients.heapUsedBytes() - memoryBaseline.heapUsedBytes()) / connectedForMemory,
+                (double) (memoryWithClients.directUsedBytes() - memoryBaseline.directUsedBytes()) / connectedForMemory);
+    }
+
+    private Validity validity(DeliveryFigures delivery, PublisherStats publisher, LatencyFigures latency) {
+        ValidityCheck check = new ValidityCheck(settings.maxPublisherLagMicros(), settings.maxLoaderStallMicros());
+        Validity base = check.check(new ValidityCheck.Inputs(w.clients(), start.connected(), delivery, publisher,
+                latency.publisherLag(), latency.loaderStall(), m.listener().firstError(), afterDrain.limitError()));
+        List<String> reasons = new ArrayList<>(base.reasons());
+        if (afterDrain.missing() > 0) {
+            reasons.add(afterDrain.missing() + " messages never reached their client (seq gaps, whole run)");
+        }
+        if (m.listener().withoutHeader() > 0) {
+            reasons.add(m.listener().withoutHeader() + " deliveries had no pushbench payload header (payload changed by the server?)");
+        }
+        reasons.addAll(countCheck.reasons());
+        return Validity.of(reasons);
+    }
+
+    private static Double perDelivery(double value, long delivered) {
+        return delivered == 0 ? null : value / delivered;
+    }
+}

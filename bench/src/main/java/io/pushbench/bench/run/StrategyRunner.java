@@ -1,0 +1,326 @@
+package io.pushbench.bench.run;
+
+import io.pushbench.bench.client.ClientEngine;
+import io.pushbench.bench.client.ClientGroup;
+import io.pushbench.bench.client.ClientGroupSnapshot;
+import io.pushbench.bench.client.ClientSettings;
+import io.pushbench.bench.metrics.IntervalCollector;
+import io.pushbench.bench.metrics.LatencyRecorders;
+import io.pushbench.bench.metrics.StallProbe;
+import io.pushbench.bench.metrics.TcpInfoSampler;
+import io.pushbench.bench.metrics.ThreadCpuMeter;
+import io.pushbench.bench.run.servers.MemoryReading;
+import io.pushbench.bench.run.servers.ServerCounts;
+import io.pushbench.bench.run.servers.ServerTarget;
+import io.pushbench.bench.run.servers.StartedTarget;
+import io.pushbench.bench.workload.PayloadHeader;
+import io.pushbench.bench.workload.Publisher;
+import io.pushbench.bench.workload.TopicMode;
+import io.pushbench.bench.workload.WorkloadParameters;
+import io.pushbench.model.Strategy;
+import io.pushbench.report.StrategyResult;
+import io.pushbench.report.TimelineSecond;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Measures one strategy at one workload against a fresh server: connect every client, start the publisher's
+ * schedule, warm up, measure the window, drain the window's messages, measure memory with the clients still
+ * connected, close, and cross-check the client's counts against the server's. The phases, in time:
+ *
+ * <pre>
+ * connect ──► origin (first scheduled message) ──warm-up──► window start ──measured window──► window end ──drain──►
+ * </pre>
+ *
+ * Requests, bytes and CPU are counted over the window (snapshots at its start and end); deliveries and latency over
+ * the messages <em>scheduled</em> in the window, however late they arrive (until the drain deadline).
+ */
+final class StrategyRunner {
+
+    private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration CONNECT_GRACE = Duration.ofSeconds(30);
+    private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
+
+    private final ClientEngine engine;
+    private final ServerTarget serverTarget;
+    private final RunSettings settings;
+    private final Path runFolder;
+    private final RunProgress progress;
+    private final java.util.Set<Strategy> warmedUp = java.util.EnumSet.noneOf(Strategy.class);
+
+    StrategyRunner(ClientEngine engine, ServerTarget serverTarget, RunSettings settings, Path runFolder, RunProgress progress) {
+        this.engine = engine;
+        this.serverTarget = serverTarget;
+        this.settings = settings;
+        this.runFolder = runFolder;
+        this.progress = progress;
+    }
+
+    /** A result and the exact count check behind one of its validity conditions. */
+    record Outcome(StrategyResult result, CountCheck countCheck) {
+    }
+
+    Outcome run(RunPoint point) throws Exception {
+        WorkloadParameters w = point.workload();
+        Strategy strategy = point.strategy();
+        String label = point.label(settings.repeats());
+        if (warmedUp.add(strategy)) {
+            warmUpClientCode(strategy, w);
+        }
+        long runStartNanos = System.nanoTime();
+        try (StartedTarget target = serverTarget.start(strategy, w, point.index());
+             StallProbe stall = StallProbe.start(List.of(), 1, TimeUnit.MILLISECONDS)) {
+            LatencyRecorders recorders = LatencyRecorders.create(stall);
+            DeliveryRecorder listener = new DeliveryRecorder(recorders, stall);
+            String prefix = target.topicPrefix();
+            TopicMode topics = w.topics();
+            ClientGroup group = engine.start(strategy, target.clients(), w.clients(), id -> prefix + topics.topicOf(id),
+                    clientSettings(strategy, w), listener);
+            try {
+                awaitConnected(group, target, strategy, w, label, runStartNanos, listener);
+                long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+                long windowStart = origin + w.warmup().toNanos() + edgeOffsetNanos(w);
+                Publisher.Window window = new Publisher.Window(origin, windowStart, windowStart + w.duration().toNanos());
+                listener.window(window);
+                long windowStartEpochMillis = System.currentTimeMillis()
+                        + TimeUnit.NANOSECONDS.toMillis(window.windowStartNanos() - System.nanoTime());
+                Path hlog = runFolder.resolve(point.hlogFileName(settings.repeats()));
+                try (Publisher publisher = new Publisher(target.publish(), prefix, w,
+                        new PayloadHeader(w.payloadBytes(), w.seed()), window, recorders.publisherLag(),
+                        settings.publisherConnections());
+                     IntervalCollector collector = new IntervalCollector(recorders, hlog, window.windowStartNanos(),
+                             windowStartEpochMillis, runStartNanos)) {
+                    publisher.start();
+                    Measurement m = new Measurement(point, group, listener, publisher, collector, target, window,
+                            hlog.getFileName().toString(), label, runStartNanos);
+                    return measure(m);
+                }
+            } finally {
+                group.close();
+            }
+        }
+    }
+
+    /**
+     * Runs a few clients of the strategy once per JVM against a throw-away server before the first measurement, so
+     * that class loading and the first JIT compilations do not delay the first connections of the measured clients.
+     * Without it, short polling's first polls bunch up behind that delay and their phases are not uniform.
+     */
+    private void warmUpClientCode(Strategy strategy, WorkloadParameters w) throws Exception {
+        WorkloadParameters small = w.withClients(Math.min(w.clients(), 20));
+        try (StartedTarget target = serverTarget.start(strategy, small, -1)) {
+            ClientGroup group = engine.start(strategy, target.clients(), small.clients(),
+                    id -> target.topicPrefix() + "warmup", ClientSettings.DEFAULTS.withRampUpPerSec(0)
+                            .withPollIntervalMillis(100).withWsDeflate(settings.wsDeflate()), io.pushbench.bench.client.DeliveryListener.IGNORE);
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                while (System.nanoTime() - deadline < 0) {
+                    sleepNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                }
+            } finally {
+                group.close();
+            }
+        }
+    }
+
+    /**
+     * With a fixed schedule, the window's edges fall half-way between two scheduled messages (at most 1 s after the
+     * warm-up), so no message is in flight exactly when the window's counters are read.
+     */
+    private static long edgeOffsetNanos(WorkloadParameters w) {
+        if (w.arrivals() != io.pushbench.bench.workload.Arrivals.FIXED) {
+            return 0;
+        }
+        double periodNanos = 1e9 / (w.publishRatePerSec() * w.topicCount());
+        return (long) Math.min(periodNanos / 2, 1e9);
+    }
+
+    private ClientSettings clientSettings(Strategy strategy, WorkloadParameters w) {
+        int ramp = w.rampUpPerSec();
+        if (strategy == Strategy.SHORT_POLLING) {
+            // spread the first polls evenly over whole intervals, so poll phases are uniform (the latency model assumes it)
+            double intervalSec = w.pollInterval().toNanos() / 1e9;
+            double perInterval = w.clients() / intervalSec;
+            int intervals = ramp == 0 ? 1 : (int) Math.max(1, Math.ceil(perInterval / ramp));
+            ramp = (int) Math.max(1, Math.round(perInterval / intervals));
+        }
+        return ClientSettings.DEFAULTS.withPollIntervalMillis(Math.max(1, w.pollInterval().toMillis()))
+                .withWsDeflate(settings.wsDeflate()).withRampUpPerSec(ramp);
+    }
+
+    /**
+     * Waits until every client is connected. A long-polling client counts as connected only when its first answer
+     * arrives, which needs a message; for long polling the server's count of open connections is used instead (or,
+     * for an external server, the ramp-up time plus a second).
+     */
+    private void awaitConnected(ClientGroup group, StartedTarget target, Strategy strategy, WorkloadParameters w,
+                                String label, long runStartNanos, DeliveryRecorder listener) throws IOException {
+        double rampSec = w.rampUpPerSec() == 0 ? 0 : (double) w.clients() / w.rampUpPerSec();
+        long rampEnd = System.nanoTime() + (long) (rampSec * 1e9);
+        long deadline = rampEnd + CONNECT_GRACE.toNanos();
+        long nextReport = System.nanoTime() + SECOND_NANOS;
+        while (connected(group, target, strategy, rampEnd) < w.clients()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException(connected(group, target, strategy, rampEnd) + " of " + w.clients()
+                        + " clients connected within " + Math.round(rampSec + CONNECT_GRACE.toSeconds()) + " s"
+                        + (listener.firstError() == null ? "" : "; first error: " + listener.firstError()));
+            }
+            sleepNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            if (System.nanoTime() - nextReport >= 0) {
+                nextReport += SECOND_NANOS;
+                progress.second(new RunProgress.Sample(label, "connecting", elapsedSec(runStartNanos),
+                        connected(group, target, strategy, rampEnd), w.clients(), 0, 0, listener.errors()));
+            }
+        }
+    }
+
+    private static int connected(ClientGroup group, StartedTarget target, Strategy strategy, long rampEndNanos) {
+        if (strategy != Strategy.LONG_POLLING) {
+            return group.connectedClients();
+        }
+        ServerCounts counts = target.probe().counts(strategy);
+        if (counts != null) {
+            return (int) Math.min(Integer.MAX_VALUE, counts.openConnections());
+        }
+        return System.nanoTime() - rampEndNanos - SECOND_NANOS >= 0 ? Integer.MAX_VALUE : 0;
+    }
+
+    /** Everything one measurement works with. */
+    record Measurement(RunPoint point, ClientGroup group, DeliveryRecorder listener, Publisher publisher,
+                       IntervalCollector collector, StartedTarget target, Publisher.Window window,
+                       String hlogFile, String label, long runStartNanos) {
+    }
+
+    private Outcome measure(Measurement m) throws Exception {
+        WorkloadParameters w = m.point().workload();
+        Publisher.Window window = m.window();
+        ThreadCpuMeter clientCpu = new ThreadCpuMeter(List.of(ClientEngine.THREAD_NAME_PREFIX, Publisher.THREAD_NAME));
+        TcpInfoSampler tcp = new TcpInfoSampler(m.target().port(), new HashSet<>(m.publisher().localPorts()));
+
+        tick(m, "warm-up", window.windowStartNanos(), false, null);
+        WindowEdge start = WindowEdge.take(m, clientCpu, tcp);
+        m.collector().collect(System.nanoTime(), false);   // drops the warm-up's stall samples
+        m.target().probe().gcWindowStart();
+
+        List<TimelineSecond> timeline = new ArrayList<>();
+        tick(m, "measuring", window.windowEndNanos(), true, timeline);
+        WindowEdge end = WindowEdge.take(m, clientCpu, tcp);
+        var gc = m.target().probe().gcWindowFigures();
+
+        m.publisher().awaitScheduleEnd(Duration.ofSeconds(30));
+        m.publisher().awaitIdle(Duration.ofSeconds(30));
+        long expected = expectedDeliveries(w, m.publisher().stats().publishedInWindow());
+        drain(m, expected);
+        m.collector().collect(System.nanoTime(), false);
+
+        MemoryReading withClients = m.target().probe().memoryAfterGc();
+        int connectedForMemory = m.group().connectedClients();
+        Map<String, Long> heads = m.publisher().headSeqs();
+        ClientGroupSnapshot afterDrain = m.group().snapshot(topic -> heads.getOrDefault(topic, 0L));
+        m.group().close();
+        CountCheck countCheck = CountCheck.afterClose(m.point().strategy(), m.group(), m.target().probe());
+        MemoryReading withoutClients = m.target().probe().memoryAfterGc();
+
+        return new Outcome(new ResultAssembler(settings, m, start, end, afterDrain, expected, gc, timeline, withoutClients,
+                withClients, connectedForMemory, countCheck).assemble(), countCheck);
+    }
+
+    private static long expectedDeliveries(WorkloadParameters w, long publishedInWindow) {
+        return w.topics() == TopicMode.SINGLE ? publishedInWindow * w.clients() : publishedInWindow;
+    }
+
+    /** Reports each second until {@code untilNanos}; in the window, adds a timeline entry per second. */
+    private void tick(Measurement m, String phase, long untilNanos, boolean inWindow, List<TimelineSecond> timeline) {
+        long lastDelivered = m.listener().delivered();
+        long lastErrors = m.listener().errors();
+        long next = System.nanoTime() + SECOND_NANOS;
+        while (true) {
+            long now = System.nanoTime();
+            long target = Math.min(next, untilNanos);
+            if (target - now > 0) {
+                sleepNanos(target - now);
+                continue;
+            }
+            Histogram interval = m.collector().collect(target, inWindow);
+            long delivered = m.listener().delivered();
+            long errors = m.listener().errors();
+            if (timeline != null) {
+                timeline.add(new TimelineSecond(TimeUnit.NANOSECONDS.toMillis(target - m.window().windowStartNanos()),
+                        m.group().connectedClients(), interval.getTotalCount(), interval.getValueAtPercentile(99),
+                        errors - lastErrors));
+            }
+            progress.second(new RunProgress.Sample(m.label(), phase, elapsedSec(m.runStartNanos()),
+                    m.group().connectedClients(), m.point().workload().clients(), delivered - lastDelivered,
+                    inWindow ? m.collector().totalFromScheduled().getValueAtPercentile(99) : 0, errors));
+            lastDelivered = delivered;
+            lastErrors = errors;
+            if (target == untilNanos) {
+                return;
+            }
+            next += SECOND_NANOS;
+        }
+    }
+
+    private void drain(Measurement m, long expected) {
+        WorkloadParameters w = m.point().workload();
+        Duration allowance = DRAIN_GRACE.plus(m.point().strategy() == Strategy.SHORT_POLLING
+                ? w.pollInterval().multipliedBy(2) : Duration.ZERO);
+        long deadline = System.nanoTime() + allowance.toNanos();
+        long nextReport = System.nanoTime() + SECOND_NANOS;
+        while (m.listener().windowDelivered() < expected && System.nanoTime() - deadline < 0) {
+            sleepNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            if (System.nanoTime() - nextReport >= 0) {
+                nextReport += SECOND_NANOS;
+                progress.second(new RunProgress.Sample(m.label(), "draining", elapsedSec(m.runStartNanos()),
+                        m.group().connectedClients(), w.clients(), 0,
+                        m.collector().totalFromScheduled().getValueAtPercentile(99), m.listener().errors()));
+            }
+        }
+    }
+
+    private static long elapsedSec(long sinceNanos) {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - sinceNanos);
+    }
+
+    private static void sleepNanos(long nanos) {
+        LockSupport.parkNanos(nanos);
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("run interrupted");
+        }
+    }
+
+    /**
+     * The counters at one edge of the measured window.
+     *
+     * @param tcp      the kernel socket counters, or null when unavailable ({@code tcpError} says why)
+     * @param server   the server's counters, or null when the target has none
+     */
+    record WindowEdge(long nanos, ClientGroupSnapshot clients, ServerCounts server, ThreadCpuMeter.Snapshot clientCpu,
+                      TcpInfoSampler.Sample tcp, String tcpError, int connected) {
+
+        static WindowEdge take(Measurement m, ThreadCpuMeter cpu, TcpInfoSampler sampler) {
+            long now = System.nanoTime();
+            ClientGroupSnapshot clients = m.group().snapshot();
+            ServerCounts server = m.target().probe().counts(m.point().strategy());
+            ThreadCpuMeter.Snapshot clientCpu = cpu.snapshot();
+            TcpInfoSampler.Sample tcp = null;
+            String error = null;
+            try {
+                tcp = sampler.sample();
+            } catch (IOException e) {
+                error = e.getMessage();
+            }
+            return new WindowEdge(now, clients, server, clientCpu, tcp, error, m.group().connectedClients());
+        }
+    }
+}

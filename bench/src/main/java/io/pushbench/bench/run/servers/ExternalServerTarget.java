@@ -1,0 +1,102 @@
+package io.pushbench.bench.run.servers;
+
+import io.pushbench.bench.client.ClientTarget;
+import io.pushbench.bench.client.PollBodyFormat;
+import io.pushbench.bench.metrics.GcPauseMeter;
+import io.pushbench.bench.workload.PayloadHeader;
+import io.pushbench.bench.workload.PublishTarget;
+import io.pushbench.bench.workload.WorkloadParameters;
+import io.pushbench.model.Strategy;
+import io.pushbench.report.GcFigures;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server pushbench did not start, reached by a URL template per strategy and a publish URL. It is not fresh
+ * between strategy runs, so each run uses its own topics ({@code r<n>-...}), whose seqs start at 1. Messages are
+ * recognised by the payload header alone ({@link PayloadHeader}): seq and scheduled time travel inside the payload,
+ * whatever the server's framing. Server counters, CPU and memory are not available.
+ */
+public final class ExternalServerTarget implements ServerTarget {
+
+    private final Map<Strategy, String> urlTemplates;
+    private final PublishTarget publish;
+    private final PollBodyFormat pollBodyFormat;
+
+    public ExternalServerTarget(Map<Strategy, String> urlTemplates, PublishTarget publish, PollBodyFormat pollBodyFormat) {
+        this.urlTemplates = Map.copyOf(urlTemplates);
+        this.publish = publish;
+        this.pollBodyFormat = pollBodyFormat;
+    }
+
+    @Override
+    public String mode() {
+        return "external";
+    }
+
+    @Override
+    public Map<String, String> serverOptions() {
+        return Map.of();
+    }
+
+    @Override
+    public StartedTarget start(Strategy strategy, WorkloadParameters workload, int runIndex) {
+        String template = urlTemplates.get(strategy);
+        if (template == null) {
+            throw new IllegalArgumentException("no URL template for strategy " + strategy.label());
+        }
+        URI uri = URI.create(template.replace("{topic}", "t").replace("{seq}", "0"));
+        int port = uri.getPort() == -1 ? 80 : uri.getPort();
+        ClientTarget clients = ClientTarget.external(Map.of(strategy, template), pollBodyFormat, PayloadHeader::seq);
+        return new StartedTarget(clients, publish, uri.getHost(), port, "r" + (runIndex + 1) + "-", new Probe(),
+                () -> { });
+    }
+
+    /** Nothing to read from a foreign server; GC pauses are the load generator's own. */
+    private static final class Probe implements ServerProbe {
+        private GcPauseMeter gc;
+
+        @Override
+        public ServerCounts counts(Strategy strategy) {
+            return null;
+        }
+
+        @Override
+        public String cpuMethod() {
+            return "unavailable";
+        }
+
+        @Override
+        public MemoryReading memoryAfterGc() {
+            return null;
+        }
+
+        @Override
+        public String memoryMethod() {
+            return "unavailable";
+        }
+
+        @Override
+        public String memoryNote() {
+            return "external target: its memory is not visible to pushbench";
+        }
+
+        @Override
+        public synchronized void gcWindowStart() {
+            gc = GcPauseMeter.start();
+        }
+
+        @Override
+        public synchronized GcFigures gcWindowFigures() {
+            if (gc == null) {
+                return new GcFigures("loader", List.of(), 0, 0, 0);
+            }
+            GcFigures f = gc.figures("loader");
+            gc.close();
+            gc = null;
+            return f;
+        }
+    }
+}

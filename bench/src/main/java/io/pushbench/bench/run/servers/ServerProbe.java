@@ -1,0 +1,32 @@
+package io.pushbench.bench.run.servers;
+
+import io.pushbench.model.Strategy;
+import io.pushbench.report.GcFigures;
+
+/**
+ * What the load generator can learn from the server besides its answers. Each method may say "not available"
+ * (null); the report then states it.
+ */
+public interface ServerProbe {
+
+    /** The server's counters for one strategy now, or null when this target exposes none. */
+    ServerCounts counts(Strategy strategy);
+
+    /** How server CPU is measured, or {@code "unavailable"}. */
+    String cpuMethod();
+
+    /** The server's memory after GC, or null when it cannot be measured. */
+    MemoryReading memoryAfterGc();
+
+    /** How memory is measured and what it includes, or why it is unavailable. */
+    String memoryMethod();
+
+    /** A note on what the memory figure includes, or null. */
+    String memoryNote();
+
+    /** Starts counting GC pauses (the measured window starts). */
+    void gcWindowStart();
+
+    /** GC pauses since {@link #gcWindowStart()}. */
+    GcFigures gcWindowFigures();
+}

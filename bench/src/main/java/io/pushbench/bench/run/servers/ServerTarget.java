@@ -1,0 +1,24 @@
+package io.pushbench.bench.run.servers;
+
+import io.pushbench.bench.workload.WorkloadParameters;
+import io.pushbench.model.Strategy;
+
+import java.io.IOException;
+
+/** Provides a server for each strategy run: a fresh embedded or forked one, or an external one. */
+public interface ServerTarget {
+
+    /** {@code embedded}, {@code fork} or {@code external}. */
+    String mode();
+
+    /**
+     * A server ready for a run of {@code strategy} under {@code workload}.
+     *
+     * @param runIndex 0-based index of this strategy run in the whole run (topic prefixes for external servers)
+     * @throws IOException with a message naming what failed (the server did not start, cannot be reached)
+     */
+    StartedTarget start(Strategy strategy, WorkloadParameters workload, int runIndex) throws IOException;
+
+    /** The server options in effect (name → value), for the report; empty for external targets. */
+    java.util.Map<String, String> serverOptions();
+}

@@ -1,0 +1,141 @@
+package io.pushbench.bench.cli;
+
+import io.pushbench.model.Strategy;
+import io.pushbench.report.ReportJson;
+import io.pushbench.report.RunReport;
+import io.pushbench.report.StrategyResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a user (or a script) sees it: exit codes, messages, reports. */
+class PushbenchCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = PushbenchCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--bogus                     | Unknown option: '--bogus'",
+            "--clients=many              | Invalid value for option '--clients': 'many' is not an int",
+            "--duration=10               | --duration: invalid duration '10'",
+            "--strategies=poll,carrier   | unknown strategy 'carrier'",
+            "--sweep=speed=1,2           | cannot sweep 'speed'",
+            "--topics=2                  | invalid topics '2'",
+            "--payload=20                | payload must be 56..",
+            "--server=cloud              | invalid --server 'cloud'",
+            "--preset=stocks             | unknown preset 'stocks'",
+            "--repeat=0                  | repeat must be 1..1000"})
+    void wrongFlagsExit2WithAPreciseMessage(String flag, String message) {
+        assertThat(run("run", flag.trim())).isEqualTo(2);
+        assertThat(err.toString()).contains(message.trim()).contains("pushbench run --help");
+    }
+
+    @Test
+    void helpListsTheSubcommandsAndExitCodes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("run", "serve", "3   invalid run");
+    }
+
+    @Test
+    void invalidRunExits3AndSaysWhy(@TempDir Path dir) throws Exception {
+        int code = run("run", "--strategies=ws", "--clients=5", "--warmup=1s", "--duration=1s", "--rate=5",
+                "--max-loader-stall=0ms", "--out=" + dir);
+
+        assertThat(code).isEqualTo(3);
+        assertThat(out.toString()).contains("INVALID RUN", "load generator stalled", "report written to");
+        RunReport report = ReportJson.read(dir.resolve("report.json"));
+        assertThat(report.validity().valid()).isFalse();
+        assertThat(report.results().get(0).delivery().missing()).isZero();
+    }
+
+    @Test
+    void forkedServerRunsInItsOwnJvmWithItsMemoryAndGcMeasured(@TempDir Path dir) throws Exception {
+        int code = run("run", "--server=fork", "--strategies=ws", "--clients=20", "--warmup=1s", "--duration=2s",
+                "--rate=5", "--max-loader-stall=5s", "--max-publisher-lag=5s", "--out=" + dir);
+
+        assertThat(code).as(out.toString() + err).isZero();
+        StrategyResult r = ReportJson.read(dir.resolve("report.json")).results().get(0);
+        assertThat(r.delivery().delivered()).isEqualTo(r.delivery().expectedDeliveries()).isEqualTo(10 * 20);
+        assertThat(r.memory().available()).isTrue();
+        assertThat(r.memory().method()).isEqualTo("jvm-after-gc:fork");
+        assertThat(r.memory().idleConnections()).isEqualTo(20);
+        assertThat(r.gc().scope()).isEqualTo("server (forked JVM)");
+        assertThat(r.cpu().serverCpuMicros()).isNotNull();
+        assertThat(r.requests().serverRequests()).isNotNull();
+    }
+
+    @Test
+    void externalTargetGivenByUrlTemplatesProducesTheSameKindOfReport(@TempDir Path dir) throws Exception {
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.pushbench.server.ServerMain", "--port=0")
+                .redirectError(dir.resolve("server.log").toFile()).start();
+        try {
+            int port = portOf(server);
+            String base = "http://127.0.0.1:" + port;
+            int code = run("run", "--strategies=poll,long-poll,sse", "--clients=10", "--warmup=1s", "--duration=2s",
+                    "--rate=4", "--poll-interval=500ms", "--max-loader-stall=5s", "--max-publisher-lag=5s",
+                    "--url-poll=" + base + "/poll/{topic}?after={seq}",
+                    "--url-long-poll=" + base + "/long-poll/{topic}?after={seq}",
+                    "--url-sse=" + base + "/sse/{topic}",
+                    "--publish-url=" + base + "/publish/{topic}", "--out=" + dir.resolve("run"));
+
+            assertThat(code).as(out.toString() + err).isZero();
+            RunReport report = ReportJson.read(dir.resolve("run/report.json"));
+            assertThat(report.configuration().server()).isEqualTo("external");
+            assertThat(report.configuration().target().urlTemplates()).containsKeys("poll", "long-poll", "sse");
+            assertThat(report.results()).extracting(StrategyResult::strategy)
+                    .containsExactly(Strategy.SHORT_POLLING, Strategy.LONG_POLLING, Strategy.SSE);
+            for (StrategyResult r : report.results()) {
+                assertThat(r.validity().reasons()).isEmpty();
+                assertThat(r.delivery().published()).isEqualTo(8);
+                assertThat(r.delivery().delivered()).isEqualTo(8 * 10);
+                assertThat(r.latency().fromScheduled().count()).isEqualTo(8 * 10);
+                assertThat(r.cpu().serverMethod()).isEqualTo("unavailable");
+                assertThat(r.memory().available()).isFalse();
+                assertThat(r.networkBytes().available()).isTrue();
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int portOf(Process server) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        Pattern listening = Pattern.compile("listening on http://[^:]+:(\\d+)");
+        String line;
+        while ((line = lines.readLine()) != null) {
+            Matcher m = listening.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            seen.add(line);
+        }
+        throw new IllegalStateException("the server did not say where it listens: " + seen);
+    }
+}
