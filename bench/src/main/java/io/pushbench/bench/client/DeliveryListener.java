@@ -35,8 +35,9 @@ public interface DeliveryListener {
     void onLost(int clientId, String topic, long lostCount);
 
     /**
-     * A connection is ready: TCP connect plus the first response head (polling, SSE) or the completed WebSocket
-     * handshake. Called once per connection, so again after every reconnect.
+     * A connection is ready: TCP connect plus the first response head (short polling, SSE), the first request written
+     * (long polling: the server may hold its answer for the whole hold time) or the completed WebSocket handshake.
+     * Called once per connection, so again after every reconnect.
      *
      * @param connectNanos nanoseconds from the start of the TCP connect to that point
      */

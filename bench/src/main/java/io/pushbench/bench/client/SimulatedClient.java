@@ -41,6 +41,7 @@ public final class SimulatedClient {
     private boolean attempted;
     private boolean closing;
     private boolean closeExpected;
+    private int connectionErrors;
     private long connectStartNanos;
     private long backoffMillis;
     private long serverRetryMillis = -1;
@@ -73,6 +74,7 @@ public final class SimulatedClient {
         }
         attempted = true;
         closeExpected = false;
+        connectionErrors = 0;
         leftoverCategory = ByteCategory.FRAMING;
         connectStartNanos = System.nanoTime();
         InetSocketAddress local = group.sourceAddress(id);
@@ -134,8 +136,8 @@ public final class SimulatedClient {
         if (closing) {
             return;
         }
-        if (!closeExpected) {
-            error("connection closed unexpectedly", null);
+        if (!closeExpected && connectionErrors == 0) {
+            error("connection closed unexpectedly", null); // unless its cause was reported already
         }
         scheduleReconnect(closeExpected);
     }
@@ -164,9 +166,13 @@ public final class SimulatedClient {
         }
     }
 
-    /** Reports an error (and counts it); {@code cause} may be null. Resource-limit causes are remembered group-wide. */
+    /**
+     * Reports an error (and counts it); {@code cause} may be null. Resource-limit causes are remembered group-wide.
+     * A connection that closes after an error was reported for it counts no second error.
+     */
     public void error(String description, Throwable cause) {
         errors++;
+        connectionErrors++;
         if (cause != null && ResourceLimitDiagnosis.limitMessage(cause, null) != null) {
             group.limitReached(description);
         }

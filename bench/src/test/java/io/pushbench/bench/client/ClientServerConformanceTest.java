@@ -100,7 +100,7 @@ class ClientServerConformanceTest {
         publishAll(MESSAGES_PER_TOPIC);
         Await.until(() -> listener.everyClientHas(MESSAGES_PER_TOPIC), 30,
                 () -> listener.deliveredTotal() + " of " + CLIENTS * MESSAGES_PER_TOPIC + " delivered; errors " + listener.errors);
-        Thread.sleep(200); // let polls and heartbeats run on with nothing new: empty responses, heartbeats
+        Thread.sleep(700); // nothing new for longer than the hold: empty polls, long-poll timeouts, heartbeats
         group.close();
         ClientGroupSnapshot s = group.snapshot(topic -> MESSAGES_PER_TOPIC);
         Await.until(() -> server.metrics().of(strategy).openConnections() == 0, 20, () -> "server still has connections");
@@ -194,6 +194,55 @@ class ClientServerConformanceTest {
             assertThat(listener.lost.get(i)).isEqualTo(13);
             assertThat(listener.lastSeq.get(i)).isEqualTo(20);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void aServerAtItsConnectionCapIsReportedAndRetried(Strategy strategy) throws Exception {
+        InetSocketAddress address = startServer(PushServerConfig.builder().maxConnections(5));
+        RecordingListener listener = new RecordingListener(8, null);
+        ClientGroup group = engine.start(strategy, ClientTarget.pushbench("127.0.0.1", address.getPort()), 8,
+                id -> "cap", ClientSettings.DEFAULTS.withRampUpPerSec(0).withReconnectMillis(50, 200), listener);
+        Await.until(() -> group.connectedClients() == 5 && listener.errors.size() >= 6, 20,
+                () -> group.connectedClients() + " connected, " + listener.errors.size() + " errors, first " + listener.errors.peek());
+        group.close();
+        ClientGroupSnapshot s = group.snapshot();
+
+        assertThat(listener.errors).allSatisfy(e -> assertThat(e).contains("503"));
+        if (strategy == Strategy.LONG_POLLING) {
+            // ready once the request is written, so refused attempts count as connects too
+            assertThat(s.connects()).isGreaterThanOrEqualTo(5);
+        } else {
+            assertThat(s.connects()).isEqualTo(5);
+        }
+        assertThat(s.reconnects()).isPositive();
+        assertThat(s.errors()).isEqualTo(listener.errors.size());
+    }
+
+    @Test
+    void shortPollingSendsAboutOneRequestPerIntervalPerClient() throws Exception {
+        InetSocketAddress address = startServer(PushServerConfig.builder());
+        long intervalMillis = 100;
+        ClientGroup group = engine.start(Strategy.SHORT_POLLING, ClientTarget.pushbench("127.0.0.1", address.getPort()),
+                CLIENTS, ClientServerConformanceTest::topicOf,
+                ClientSettings.DEFAULTS.withPollIntervalMillis(intervalMillis).withRampUpPerSec(0), DeliveryListener.IGNORE);
+        Await.until(() -> group.connectedClients() == CLIENTS, 20, () -> group.connectedClients() + " connected");
+        long outerStart = System.nanoTime();
+        ClientGroupSnapshot first = group.snapshot();
+        long innerStart = System.nanoTime();
+        Thread.sleep(2_000);
+        long innerEnd = System.nanoTime();
+        ClientGroupSnapshot window = group.snapshot().minus(first);
+        long outerEnd = System.nanoTime();
+        group.close();
+
+        double intervalNanos = intervalMillis * 1e6;
+        // a fixed-rate grid can never exceed one request per interval per client (plus the one at the window's edge)
+        assertThat(window.requests()).isLessThanOrEqualTo((long) (CLIENTS * ((outerEnd - outerStart) / intervalNanos + 1)));
+        // and on a machine that is not stalled for whole intervals it stays close to that; half is an honest floor
+        // for a shared 2-core machine
+        assertThat(window.requests()).isGreaterThanOrEqualTo((long) (0.5 * CLIENTS * (innerEnd - innerStart) / intervalNanos));
+        assertThat(window.emptyResponses()).isEqualTo(window.requests()); // nothing published
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.pushbench.bench.client.poll;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -33,6 +34,7 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
     private final PollSchedule schedule;
     private final PollBodyParser parser;
     private final UrlTemplate template;
+    private final boolean readyWhenRequestSent;
     private final HttpResponseFramer framer = new HttpResponseFramer(this);
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> nextRequest;
@@ -45,11 +47,18 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
     private long payloadBytes;
     private int messages;
 
-    public PollClientHandler(SimulatedClient client, UrlTemplate template, PollSchedule schedule, PollBodyParser parser) {
+    /**
+     * @param readyWhenRequestSent true for long polling: the connection counts as ready once its first request is
+     *                             written, since the server may hold the answer for the whole hold time; false: once
+     *                             the first answer's head arrives
+     */
+    public PollClientHandler(SimulatedClient client, UrlTemplate template, PollSchedule schedule, PollBodyParser parser,
+                             boolean readyWhenRequestSent) {
         this.client = client;
         this.template = template;
         this.schedule = schedule;
         this.parser = parser;
+        this.readyWhenRequestSent = readyWhenRequestSent;
     }
 
     @Override
@@ -70,7 +79,14 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         client.leftoverCategory(ByteCategory.EMPTY_RESPONSE);
         client.requestSent();
         schedule.requestSent(System.nanoTime());
-        ctx.writeAndFlush(request);
+        ChannelFuture written = ctx.writeAndFlush(request);
+        if (readyWhenRequestSent) {
+            written.addListener(f -> {
+                if (f.isSuccess()) {
+                    client.connectionReady();
+                }
+            });
+        }
     }
 
     @Override
@@ -82,13 +98,14 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
     @Override
     public void onHead(HttpResponseHead h) {
         head = h;
+        if (failed(h)) {
+            client.error("HTTP " + h.status() + " from " + template.requestTarget(client.topic(), client.lastSeq()), null);
+            return;
+        }
         client.connectionReady();
         client.validators(h.header("etag"), h.header("last-modified"));
         if (client.target().pushbenchFraming()) {
             client.lost(h.longHeader(LOST_HEADER, 0));
-        }
-        if (h.status() >= 400 || (h.status() >= 300 && h.status() != 304)) {
-            client.error("HTTP " + h.status() + " from " + template.requestTarget(client.topic(), client.lastSeq()), null);
         }
     }
 
@@ -120,7 +137,7 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         }
         attributeExchange();
         boolean close = head.connectionClose();
-        boolean failed = head.status() >= 400 || (head.status() >= 300 && head.status() != 304);
+        boolean failed = failed(head);
         head = null;
         if (!ctx.channel().isActive()) {
             client.expectClose(); // a body delimited by the connection's close
@@ -139,6 +156,11 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         } else {
             nextRequest = ctx.executor().schedule(this::sendRequest, delay, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** An answer that is neither a success nor {@code 304}: the connection is closed and retried after a backoff. */
+    private static boolean failed(HttpResponseHead h) {
+        return h.status() >= 400 || (h.status() >= 300 && h.status() != 304) || h.status() < 200;
     }
 
     private void attributeExchange() {

@@ -19,6 +19,6 @@ public final class ShortPollClient implements ClientProtocol {
         long intervalNanos = TimeUnit.MILLISECONDS.toNanos(client.settings().pollIntervalMillis());
         channel.pipeline().addLast(HANDLER, new PollClientHandler(client,
                 client.target().template(Strategy.SHORT_POLLING), new FixedRateSchedule(intervalNanos),
-                PollBodyParsers.forTarget(client.target())));
+                PollBodyParsers.forTarget(client.target()), false));
     }
 }
