@@ -10,17 +10,25 @@ public final class Defaults {
     /** The standalone server's port (embedded servers default to 0, a free port). */
     public static final int STANDALONE_PORT = 8080;
     /** How long a long poll is held before {@code 204}: 30 s, as common long-polling servers do. */
-    public static final Duration LONG_POLL_HOLD = Duration.ofSeconds(30);
+    public static final String LONG_POLL_HOLD_TEXT = "30s";
+    /** {@link #LONG_POLL_HOLD_TEXT} as a Duration. */
+    public static final Duration LONG_POLL_HOLD = DurationConverter.parse(LONG_POLL_HOLD_TEXT);
     /** Most messages in one poll answer. */
     public static final int BATCH_LIMIT = 1000;
     /** Messages kept per topic. */
     public static final int RETENTION_COUNT = 10_000;
     /** Oldest message age kept per topic. */
-    public static final Duration RETENTION_AGE = Duration.ofMinutes(5);
+    public static final String RETENTION_AGE_TEXT = "5m";
+    /** {@link #RETENTION_AGE_TEXT} as a Duration. */
+    public static final Duration RETENTION_AGE = DurationConverter.parse(RETENTION_AGE_TEXT);
     /** Most topics that may exist at once. */
     public static final int MAX_TOPICS = 100_000;
     /** The SSE {@code retry:} reconnection hint. */
-    public static final Duration SSE_RETRY = Duration.ofSeconds(3);
+    public static final String SSE_RETRY_TEXT = "3s";
+    /** {@link #SSE_RETRY_TEXT} as a Duration. */
+    public static final Duration SSE_RETRY = DurationConverter.parse(SSE_RETRY_TEXT);
+    /** SSE heartbeat interval: off, so a benchmark's bytes are messages only unless asked for. */
+    public static final String SSE_HEARTBEAT_TEXT = "0";
     /** Most open connections (a process may hold at most 20,000 open files here). */
     public static final int MAX_CONNECTIONS = 10_000;
     /** Longest request line, bytes. */
@@ -36,7 +44,9 @@ public final class Defaults {
     /** Netty's default high water mark, bytes (64 KiB): the per-connection outbound limit. */
     public static final int WRITE_BUFFER_HIGH_WATER_MARK_BYTES = 64 << 10;
     /** How long a push may stay blocked by a full outbound buffer before the server closes it. */
-    public static final Duration SLOW_CONSUMER_TIMEOUT = Duration.ofSeconds(10);
+    public static final String SLOW_CONSUMER_TIMEOUT_TEXT = "10s";
+    /** {@link #SLOW_CONSUMER_TIMEOUT_TEXT} as a Duration. */
+    public static final Duration SLOW_CONSUMER_TIMEOUT = DurationConverter.parse(SLOW_CONSUMER_TIMEOUT_TEXT);
 
     private Defaults() {
     }

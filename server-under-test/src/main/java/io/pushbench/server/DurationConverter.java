@@ -14,6 +14,15 @@ public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String text) {
+        return parse(text);
+    }
+
+    /**
+     * Parses {@code <number><unit>} with unit {@code ms}, {@code s}, {@code m} or {@code h}, or {@code 0}.
+     *
+     * @throws TypeConversionException (an IllegalArgumentException for picocli) saying the format expected
+     */
+    public static Duration parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("0")) {
             return Duration.ZERO;

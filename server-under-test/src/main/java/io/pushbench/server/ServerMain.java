@@ -73,7 +73,19 @@ public final class ServerMain implements Callable<Integer> {
         return labels;
     }
 
+    /** The command line, with usage errors reported in two lines (what is wrong, where help is) and exit code 2. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new ServerMain());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("error: " + e.getMessage());
+            c.getErr().println("Run '" + c.getCommandName() + " --help' for the options and their defaults.");
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return cli;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ServerMain()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

@@ -16,6 +16,7 @@ public final class ServerOptions {
     int port = Defaults.STANDALONE_PORT;
 
     @Option(names = "--long-poll-hold", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.LONG_POLL_HOLD_TEXT,
             description = "How long a long poll is held before it answers 204 (e.g. 30s, 300ms).")
     Duration longPollHold = Defaults.LONG_POLL_HOLD;
 
@@ -26,6 +27,7 @@ public final class ServerOptions {
     int retentionCount = Defaults.RETENTION_COUNT;
 
     @Option(names = "--retention-age", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.RETENTION_AGE_TEXT,
             description = "Oldest message age kept per topic; 0 = no age limit.")
     Duration retentionAge = Defaults.RETENTION_AGE;
 
@@ -33,10 +35,12 @@ public final class ServerOptions {
     int maxTopics = Defaults.MAX_TOPICS;
 
     @Option(names = "--sse-retry", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.SSE_RETRY_TEXT,
             description = "The SSE retry: reconnection hint.")
     Duration sseRetry = Defaults.SSE_RETRY;
 
     @Option(names = "--sse-heartbeat", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.SSE_HEARTBEAT_TEXT,
             description = "Interval of SSE heartbeat comments; 0 = off.")
     Duration sseHeartbeat = Duration.ZERO;
 
@@ -65,6 +69,7 @@ public final class ServerOptions {
     int writeBufferHighWaterMarkBytes = Defaults.WRITE_BUFFER_HIGH_WATER_MARK_BYTES;
 
     @Option(names = "--slow-consumer-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.SLOW_CONSUMER_TIMEOUT_TEXT,
             description = "How long a push may stay blocked by a full outbound buffer before the connection is closed.")
     Duration slowConsumerTimeout = Defaults.SLOW_CONSUMER_TIMEOUT;
 
