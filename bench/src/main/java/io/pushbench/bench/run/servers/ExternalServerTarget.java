@@ -2,6 +2,7 @@ package io.pushbench.bench.run.servers;
 
 import io.pushbench.bench.client.ClientTarget;
 import io.pushbench.bench.client.PollBodyFormat;
+import io.pushbench.bench.client.UrlTemplate;
 import io.pushbench.bench.metrics.GcPauseMeter;
 import io.pushbench.bench.workload.PayloadHeader;
 import io.pushbench.bench.workload.PublishTarget;
@@ -9,7 +10,6 @@ import io.pushbench.bench.workload.WorkloadParameters;
 import io.pushbench.model.Strategy;
 import io.pushbench.report.GcFigures;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +47,9 @@ public final class ExternalServerTarget implements ServerTarget {
         if (template == null) {
             throw new IllegalArgumentException("no URL template for strategy " + strategy.label());
         }
-        URI uri = URI.create(template.replace("{topic}", "t").replace("{seq}", "0"));
-        int port = uri.getPort() == -1 ? 80 : uri.getPort();
         ClientTarget clients = ClientTarget.external(Map.of(strategy, template), pollBodyFormat, PayloadHeader::seq);
-        return new StartedTarget(clients, publish, uri.getHost(), port, "r" + (runIndex + 1) + "-", new Probe(),
+        UrlTemplate url = clients.template(strategy);
+        return new StartedTarget(clients, publish, url.host(), url.port(), "r" + (runIndex + 1) + "-", new Probe(),
                 () -> { });
     }
 
