@@ -98,6 +98,21 @@ class HttpResponseFramerTest {
     }
 
     @Test
+    void readsHeadersWhateverTheirCaseAndSpacing() {
+        Recorder rec = new Recorder();
+        String r = "\r\nHTTP/1.1 304 Not Modified\r\nETAG:\"7\"  \r\nVary: a\r\nvary:b\nX-Empty:\r\n\r\n";
+        new HttpResponseFramer(rec).feed(Unpooled.copiedBuffer(r, StandardCharsets.ISO_8859_1));
+        HttpResponseHead head = rec.heads.get(0);
+        assertThat(head.status()).isEqualTo(304);
+        assertThat(head.version()).isEqualTo("HTTP/1.1");
+        assertThat(head.header("etag")).isEqualTo("\"7\"");
+        assertThat(head.header("Vary")).isEqualTo("a, b");
+        assertThat(head.header("x-empty")).isEmpty();
+        assertThat(head.sizeBytes()).isEqualTo(r.length()); // the stray CRLF before it counts with the head
+        assertThat(rec.ends).isEqualTo(1);
+    }
+
+    @Test
     void rejectsAGarbageStatusLine() {
         HttpResponseFramer framer = new HttpResponseFramer(new Recorder());
         assertThatThrownBy(() -> framer.feed(Unpooled.copiedBuffer("SSH-2.0-OpenSSH\r\n\r\n", StandardCharsets.ISO_8859_1)))
