@@ -1,5 +1,6 @@
 package io.pushbench.bench.cli;
 
+import io.pushbench.bench.jmh.run.JmhCommand;
 import io.pushbench.server.ServerMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Measures what server push costs: short polling, long polling, SSE and WebSocket.",
         subcommands = {
                 RunCommand.class,
+                JmhCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

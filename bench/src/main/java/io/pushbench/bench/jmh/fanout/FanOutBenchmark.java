@@ -79,12 +79,12 @@ public class FanOutBenchmark {
      * ============================== HOW TO RUN THIS BENCHMARK ==============================
      *
      *   mvn -B -q -pl bench -am package -DskipTests
-     *   java -jar bench/target/benchmarks.jar FanOutBenchmark -p strategy=WEBSOCKET -p clients=1000 \
+     *   java -jar bench/target/benchmarks.jar fanout.FanOutBenchmark -p strategy=WEBSOCKET -p clients=1000 \
      *        -p payloadBytes=64 -prof io.pushbench.bench.jmh.counters.PerOpProfiler -rf json
      *
      * or through the wrapper (per-op counters always on, JSON into results/<run-id>/jmh.json):
      *
-     *   java -jar bench/target/pushbench.jar jmh --profile quick FanOutBenchmark
-     *   java -jar bench/target/pushbench.jar jmh --profile heavy FanOutBenchmark -p clients=5000
+     *   java -jar bench/target/pushbench.jar jmh --profile quick fanout.FanOutBenchmark
+     *   java -jar bench/target/pushbench.jar jmh --profile heavy fanout.FanOutBenchmark -p clients=5000
      */
 }

@@ -4,6 +4,7 @@ import io.pushbench.bench.client.ClientEngine;
 import io.pushbench.bench.client.ClientEngineConfig;
 import io.pushbench.bench.jmh.counters.PerOpProfiler;
 import io.pushbench.bench.run.EnvironmentProbe;
+import io.pushbench.bench.run.LoadRun;
 import io.pushbench.report.ClockInfo;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -83,7 +84,7 @@ public final class JmhCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Instant start = Instant.now();
-        Path runFolder = out != null ? out : Path.of("results", RunFolder.newRunId(start));
+        Path runFolder = out != null ? out : Path.of("results", LoadRun.newRunId(start));
         Files.createDirectories(runFolder);
         Path jsonFile = runFolder.resolve(RESULT_FILE);
         List<String> selected = includes.isEmpty() ? List.of(ALL_BENCHMARKS) : includes;
