@@ -27,10 +27,16 @@ final class PlainLogAxis extends LogAxis {
     private static final int MINOR_TICKS_PER_DECADE = 10;
 
     private final NumberFormat labelFormat;
+    private final List<Double> fixedTicks;
 
-    PlainLogAxis(String label, NumberFormat labelFormat) {
+    /**
+     * @param fixedTicks where to put the labelled ticks instead of at decades (e.g. a sweep's values);
+     *                   empty = decades
+     */
+    PlainLogAxis(String label, NumberFormat labelFormat, List<Double> fixedTicks) {
         super(label);
         this.labelFormat = labelFormat;
+        this.fixedTicks = List.copyOf(fixedTicks);
         setBase(10);
         setAutoTickUnitSelection(false);
         setTickUnit(new NumberTickUnit(1.0), false, false);
@@ -51,7 +57,16 @@ final class PlainLogAxis extends LogAxis {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
         List<ValueTick> plain = new ArrayList<>();
-        for (Object o : super.refreshTicks(g2, state, dataArea, edge)) {
+        List<?> computed = super.refreshTicks(g2, state, dataArea, edge);
+        if (!fixedTicks.isEmpty() && !computed.isEmpty()) {
+            ValueTick like = (ValueTick) computed.get(0);
+            for (double v : fixedTicks) {
+                plain.add(new NumberTick(TickType.MAJOR, v, labelFormat.format(v), like.getTextAnchor(),
+                        like.getRotationAnchor(), like.getAngle()));
+            }
+            return plain;
+        }
+        for (Object o : computed) {
             ValueTick tick = (ValueTick) o;
             String text = tick.getTickType() == TickType.MAJOR ? labelFormat.format(tick.getValue()) : "";
             plain.add(new NumberTick(tick.getTickType(), tick.getValue(), text, tick.getTextAnchor(),

@@ -6,6 +6,7 @@ import org.jfree.chart.axis.ValueAxis;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,9 +31,27 @@ public final class ValueAxes {
      */
     public static ValueAxis linearOrLog(String label, double minPositiveValue, double maxValue) {
         if (minPositiveValue > 0 && maxValue / minPositiveValue > LOG_SPAN) {
-            LogAxis axis = new PlainLogAxis(label, plainNumbers());
+            LogAxis axis = new PlainLogAxis(label, plainNumbers(), List.of());
             axis.setSmallestValue(minPositiveValue / 2);
             axis.setRange(minPositiveValue / 2, maxValue * 1.5);
+            return axis;
+        }
+        return linearFromZero(label);
+    }
+
+    /**
+     * An axis for a sweep's parameter: logarithmic when the values span more than {@code logSpan}
+     * times, then labelled at exactly the swept values; otherwise linear from zero.
+     *
+     * @param values the swept values, all above zero for a log axis
+     */
+    public static ValueAxis forSweep(String label, List<Double> values, double logSpan) {
+        double min = values.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (min > 0 && max / min > logSpan) {
+            LogAxis axis = new PlainLogAxis(label, plainNumbers(), values);
+            axis.setSmallestValue(min / 2);
+            axis.setRange(min / 1.5, max * 1.5);
             return axis;
         }
         return linearFromZero(label);

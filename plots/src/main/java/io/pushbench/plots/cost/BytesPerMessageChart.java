@@ -55,8 +55,8 @@ public final class BytesPerMessageChart {
             if (s.delivered() == 0) {
                 continue;
             }
-            addStack(data, s, s.strategy().displayName() + " · up", s.upBytes(), s.tcpIpUpBytes(), tcpIpMeasured);
-            addStack(data, s, s.strategy().displayName() + " · down", s.downBytes(), s.tcpIpDownBytes(), tcpIpMeasured);
+            addStack(data, s, s.strategy().displayName() + "\nup", s.upBytes(), s.tcpIpUpBytes(), tcpIpMeasured);
+            addStack(data, s, s.strategy().displayName() + "\ndown", s.downBytes(), s.tcpIpDownBytes(), tcpIpMeasured);
         }
         if (data.getColumnCount() == 0) {
             throw new IllegalArgumentException("no strategy delivered a message: there are no bytes per message to draw");
@@ -74,7 +74,8 @@ public final class BytesPerMessageChart {
         renderer.setDefaultPositiveItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         CategoryAxis axis = new CategoryAxis("Strategy · direction (up = client → server, down = server → client)");
-        axis.setMaximumCategoryLabelLines(2);
+        axis.setMaximumCategoryLabelLines(3);
+        axis.setCategoryMargin(0.15);
         CategoryPlot plot = new CategoryPlot(data, axis,
                 ValueAxes.linearFromZero("Bytes per delivered message (B)"), renderer);
         plot.getRangeAxis().setUpperMargin(0.12);

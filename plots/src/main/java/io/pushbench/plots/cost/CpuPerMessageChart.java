@@ -63,7 +63,8 @@ public final class CpuPerMessageChart {
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.04);
         renderer.setMaximumBarWidth(0.09);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", ValueAxes.plainNumbers()));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new java.text.DecimalFormat("#,##0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(ChartLook.LABEL_FONT);
         renderer.setDefaultPositiveItemLabelPosition(

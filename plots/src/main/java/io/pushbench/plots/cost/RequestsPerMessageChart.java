@@ -56,8 +56,9 @@ public final class RequestsPerMessageChart {
             String column = s.strategy().displayName();
             data.addValue((s.requests() - s.emptyResponses()) / (double) s.delivered(), USEFUL, column);
             data.addValue(s.emptyResponses() / (double) s.delivered(), EMPTY, column);
-            labels.add(String.format(Locale.ROOT, "%s req/msg · %s empty", round(s.requests() / (double) s.delivered()),
-                    s.requests() == 0 ? "–" : WorkloadText.number(Math.round(1000.0 * s.emptyResponses() / s.requests()) / 10.0) + "%"));
+            labels.add(s.requests() == 0 ? "no request in the window"
+                    : String.format(Locale.ROOT, "%s req/msg · %s empty", round(s.requests() / (double) s.delivered()),
+                    WorkloadText.number(Math.round(1000.0 * s.emptyResponses() / s.requests()) / 10.0) + "%"));
         }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("no strategy delivered a message: there are no requests per message to draw");

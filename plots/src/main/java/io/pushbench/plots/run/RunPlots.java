@@ -157,7 +157,7 @@ public final class RunPlots {
         }
         Map<Strategy, List<StrategyAggregate>> byStrategy = all.stream().collect(Collectors.groupingBy(
                 StrategyAggregate::strategy, LinkedHashMap::new, Collectors.toList()));
-        String fixed = WorkloadText.of(all.get(0).workload(), report.configuration()) + " · sweep of " + parameter;
+        String fixed = WorkloadText.of(all.get(0).workload(), report.configuration(), parameter);
         List<RenderedChart> charts = new ArrayList<>();
         for (SweepMetric metric : metrics.isEmpty() ? List.of(SweepMetric.values()) : metrics) {
             boolean anyValue = all.stream().anyMatch(a -> metric.measured(a).isPresent());

@@ -21,16 +21,35 @@ public final class WorkloadText {
      * @param config the run's configuration (for the measured window and preset)
      */
     public static String of(WorkloadPoint point, RunConfiguration config) {
+        return of(point, config, null);
+    }
+
+    /**
+     * The same without the swept parameter, whose value changes along a sweep chart's x axis.
+     *
+     * @param swept {@code clients}, {@code rate}, {@code interval}, {@code payload}, {@code hold}, or {@code null}
+     */
+    public static String of(WorkloadPoint point, RunConfiguration config, String swept) {
         List<String> parts = new ArrayList<>();
         if (config.preset() != null) {
             parts.add("preset " + config.preset());
         }
-        parts.add(point.clients() + " clients");
+        if (!"clients".equals(swept)) {
+            parts.add(point.clients() + " clients");
+        }
         parts.add("1".equals(point.topics()) ? "1 topic (broadcast)" : point.topicCount() + " topics (one per client)");
-        parts.add(number(point.publishRatePerSec()) + " msg/s per topic");
-        parts.add(point.payloadBytes() + " B payload");
-        parts.add("poll every " + duration(point.pollIntervalMillis()));
-        parts.add("long-poll hold " + duration(point.longPollHoldMillis()));
+        if (!"rate".equals(swept)) {
+            parts.add(number(point.publishRatePerSec()) + " msg/s per topic");
+        }
+        if (!"payload".equals(swept)) {
+            parts.add(point.payloadBytes() + " B payload");
+        }
+        if (!"interval".equals(swept)) {
+            parts.add("poll every " + duration(point.pollIntervalMillis()));
+        }
+        if (!"hold".equals(swept)) {
+            parts.add("long-poll hold " + duration(point.longPollHoldMillis()));
+        }
         parts.add(duration(config.durationMillis()) + " measured");
         return String.join(" · ", parts);
     }

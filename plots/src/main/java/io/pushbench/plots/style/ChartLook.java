@@ -81,7 +81,8 @@ public final class ChartLook {
             xy.setRangeGridlinePaint(GRID);
             xy.setDomainGridlineStroke(new BasicStroke(1f));
             xy.setRangeGridlineStroke(new BasicStroke(1f));
-            xy.setRangeMinorGridlinesVisible(true);
+            // minor lines only where they carry meaning: the 2x..9x of a log axis
+            xy.setRangeMinorGridlinesVisible(xy.getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
             xy.setRangeMinorGridlinePaint(MINOR_GRID);
             xy.setRangeMinorGridlineStroke(new BasicStroke(0.5f));
             for (int i = 0; i < xy.getDomainAxisCount(); i++) {

@@ -57,9 +57,9 @@ public record StrategyStyle(Color color, Shape marker, BasicStroke line) {
         return STYLES.get(strategy);
     }
 
-    /** The same pattern, thinner and lighter: for a model curve drawn beside measured points. */
+    /** A thin dotted line of the same colour: a model curve drawn beside the measured points (which have markers). */
     public BasicStroke thinLine() {
-        return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
+        return new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 4f}, 0f);
     }
 
     /** A solid line, or a dashed one with the given on/off lengths in pixels. */

@@ -22,10 +22,13 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Chart 6: one metric against the swept parameter, per strategy: measured points joined by the
- * strategy's line, and the analytic model as a thin dashed line of the same colour where one exists.
+ * strategy's line, and the analytic model as a thin dotted line of the same colour where one exists.
  * This is the chart that shows where polling stops being wasteful and where long polling stops helping.
  */
 public final class SweepChart {
+
+    /** Sweeps spanning more than this factor get a logarithmic x axis (sweep values are usually spaced by factors). */
+    static final double SWEEP_LOG_SPAN = 8;
 
     /** File names start with this, then the metric: {@code sweep-requests}. */
     public static final String FILE_PREFIX = "sweep-";
@@ -66,8 +69,6 @@ public final class SweepChart {
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        double minX = Double.MAX_VALUE;
-        double maxX = 0;
         double minY = Double.MAX_VALUE;
         double maxY = 0;
         boolean anyModel = false;
@@ -80,17 +81,15 @@ public final class SweepChart {
                 Optional<Double> y = metric.measured(point);
                 if (y.isPresent()) {
                     measured.add(x, y.get());
-                    minY = y.get() > 0 ? Math.min(minY, y.get()) : minY;
+                    minY = Math.min(minY, y.get());
                     maxY = Math.max(maxY, y.get());
                 }
                 Optional<Double> m = metric.model(point);
                 if (m.isPresent()) {
                     model.add(x, m.get());
-                    minY = m.get() > 0 ? Math.min(minY, m.get()) : minY;
+                    minY = Math.min(minY, m.get());
                     maxY = Math.max(maxY, m.get());
                 }
-                minX = x > 0 ? Math.min(minX, x) : minX;
-                maxX = Math.max(maxX, x);
             }
             if (measured.getItemCount() > 0) {
                 int i = data.getSeriesCount();
@@ -111,14 +110,17 @@ public final class SweepChart {
         if (data.getSeriesCount() == 0) {
             throw new IllegalArgumentException("no sweep point has a value of " + metric.label());
         }
-        ValueAxis xAxis = ValueAxes.linearOrLog(swept.axisTitle(), minX == Double.MAX_VALUE ? 0 : minX, maxX);
+        List<Double> xs = byStrategy.values().stream().flatMap(List::stream)
+                .map(a -> swept.value().applyAsDouble(a.workload())).distinct().sorted().toList();
+        ValueAxis xAxis = ValueAxes.forSweep(swept.axisTitle(), xs, SWEEP_LOG_SPAN);
+        // a zero (WebSocket's empty responses) has no place on a log axis: then the axis stays linear
         ValueAxis yAxis = ValueAxes.linearOrLog(metric.axisTitle(), minY == Double.MAX_VALUE ? 0 : minY, maxY);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         String title = metric.axisTitle().replaceAll(" \\(.*\\)$", "") + " against " + swept.axisTitle()
                 .replaceAll(" \\(.*\\)$", "").toLowerCase(java.util.Locale.ROOT);
         return ChartWriter.write(Charts.chart(title, workload, plot), folder, FILE_PREFIX + metric.label(),
                 "Measured values (markers, one per sweep point) per strategy"
-                        + (anyModel ? "; thin dashed lines of the same colour are the analytic model's values "
+                        + (anyModel ? "; thin dotted lines of the same colour are the analytic model's values "
                         + "(docs/metrics.md) at the same points." : "."));
     }
 }

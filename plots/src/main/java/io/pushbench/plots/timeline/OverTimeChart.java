@@ -32,6 +32,8 @@ public final class OverTimeChart {
     /** The file name of this chart, without extension. */
     public static final String FILE_STEM = "over-time";
     private static final double MICROS_PER_MILLI = 1000.0;
+    /** Intervals shorter than this are not drawn (the first may be cut short by the window's start). */
+    private static final double MIN_INTERVAL_SEC = 0.2;
 
     /**
      * One strategy's data over time.
@@ -64,6 +66,10 @@ public final class OverTimeChart {
             XYSeries r = new XYSeries(name);
             XYSeries l = new XYSeries(name);
             for (HlogIntervals.Interval i : s.intervals()) {
+                if (i.endSec() - i.startSec() < MIN_INTERVAL_SEC) {
+                    // a sliver at the window's start: a rate over it would be noise
+                    continue;
+                }
                 r.add(i.endSec(), i.deliveriesPerSec());
                 if (i.deliveries() > 0) {
                     double ms = i.p99Micros() / MICROS_PER_MILLI;
@@ -115,8 +121,9 @@ public final class OverTimeChart {
         if (labelWindowEnd) {
             end.setLabel("end of measured window");
             end.setLabelFont(ChartLook.LABEL_FONT);
-            end.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            end.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+            end.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+            end.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            end.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 220));
         }
         plot.addDomainMarker(end);
         return plot;
