@@ -37,7 +37,9 @@ import java.util.concurrent.Callable;
                 + "headline table and writes results/<run-id>/report.json plus one .hlog per strategy.",
                 "Durations: a whole number and a unit, e.g. 500ms, 10s, 2m."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:valid run", "2:bad options", "3:invalid run (loss, publisher behind schedule, loader stalled; reasons printed)"})
+        exitCodeList = {"0:valid run", "2:bad options",
+                "3:invalid run (loss, publisher behind schedule, loader stalled; reasons printed) or a run that could "
+                        + "not complete (server did not start, clients could not connect: the limit hit is named)"})
 public final class RunCommand implements Callable<Integer> {
 
     /** The embedded server logs each start at INFO; the progress line says all that matters. Held: JUL keeps loggers weakly. */
@@ -187,6 +189,12 @@ public final class RunCommand implements Callable<Integer> {
         try {
             outcome = new LoadRun(settings, target, external, Path.of(Defaults.RESULTS_FOLDER), out, commandLine,
                     progress).execute();
+        } catch (java.io.IOException e) {
+            // a server that did not start, clients that could not connect (the message names a hit limit)
+            progress.close();
+            spec.commandLine().getErr().println("run failed: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return LoadRun.EXIT_INVALID;
         } finally {
             progress.close();
         }
@@ -246,7 +254,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         Map<String, String> byLabel = new java.util.TreeMap<>();
         templates.forEach((s, t) -> byLabel.put(s.label(), t));
-        return new ExternalTarget(byLabel, publishUrl, "query");
+        // a polling template without {seq} makes the clients resume with If-None-Match / If-Modified-Since
+        String pollTemplate = templates.getOrDefault(Strategy.SHORT_POLLING, templates.get(Strategy.LONG_POLLING));
+        boolean conditional = pollTemplate != null && !pollTemplate.contains(io.pushbench.bench.client.UrlTemplate.SEQ);
+        return new ExternalTarget(byLabel, publishUrl, conditional ? "conditional" : "query");
     }
 
     private Map<Strategy, String> templates() {

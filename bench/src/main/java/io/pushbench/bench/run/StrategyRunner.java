@@ -170,9 +170,11 @@ final class StrategyRunner {
         long nextReport = System.nanoTime() + SECOND_NANOS;
         while (connected(group, target, strategy, rampEnd) < w.clients()) {
             if (System.nanoTime() - deadline > 0) {
+                String limit = group.snapshot().limitError();
                 throw new IOException(connected(group, target, strategy, rampEnd) + " of " + w.clients()
                         + " clients connected within " + Math.round(rampSec + CONNECT_GRACE.toSeconds()) + " s"
-                        + (listener.firstError() == null ? "" : "; first error: " + listener.firstError()));
+                        + (limit != null ? "; " + limit
+                                : listener.firstError() == null ? "" : "; first error: " + listener.firstError()));
             }
             sleepNanos(TimeUnit.MILLISECONDS.toNanos(20));
             if (System.nanoTime() - nextReport >= 0) {
