@@ -107,4 +107,28 @@ class ExternalTargetTest {
             assertThat(s.bytes().bytes(Direction.DOWN, ByteCategory.FRAMING)).isEqualTo(2L * CLIENTS * MESSAGES);
         }
     }
+
+    @Test
+    void answersPingsWithPongsCountedAsHeartbeat() throws Exception {
+        try (TextFrameWebSocketServer server = new TextFrameWebSocketServer()) {
+            RecordingListener listener = new RecordingListener(CLIENTS, null);
+            ClientTarget target = ClientTarget.external(
+                    Map.of(Strategy.WEBSOCKET, "ws://127.0.0.1:" + server.port() + "/ws/{topic}"), PollBodyFormat.SINGLE,
+                    PayloadHeader::seq);
+            ClientGroup group = engine.start(Strategy.WEBSOCKET, target, CLIENTS, id -> "ext",
+                    ClientSettings.DEFAULTS.withRampUpPerSec(0), listener);
+            Await.until(() -> server.subscribers() == CLIENTS, 20, () -> server.subscribers() + " subscribed");
+            server.ping();
+            server.ping();
+            Await.until(() -> server.pongs.get() == 2 * CLIENTS, 20, () -> server.pongs.get() + " pongs");
+            group.close();
+            ClientGroupSnapshot s = group.snapshot();
+
+            int data = TextFrameWebSocketServer.PING_DATA.length();
+            // a ping from the server: 2-byte header + data; a pong from the client is masked: 2 + 4 + data
+            assertThat(s.bytes().bytes(Direction.DOWN, ByteCategory.HEARTBEAT)).isEqualTo(2L * CLIENTS * (2 + data));
+            assertThat(s.bytes().bytes(Direction.UP, ByteCategory.HEARTBEAT)).isEqualTo(2L * CLIENTS * (2 + 4 + data));
+            assertThat(s.errors()).isZero();
+        }
+    }
 }

@@ -13,8 +13,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -23,12 +26,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A WebSocket server that is not pushbench's: every message goes to every client as a TEXT frame holding only the
- * payload (no seq, no notices), as many push servers do. Built on Netty's server protocol handler.
+ * payload (no seq, no notices), as many push servers do; it can ping its clients and counts their pongs. Built on
+ * Netty's server protocol handler.
  */
 final class TextFrameWebSocketServer implements AutoCloseable {
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ChannelGroup subscribers = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
+    /** The application data of the pings this server sends. */
+    static final String PING_DATA = "hi";
+    /** Pongs received that answered those pings. */
+    final java.util.concurrent.atomic.AtomicInteger pongs = new java.util.concurrent.atomic.AtomicInteger();
 
     TextFrameWebSocketServer() throws InterruptedException {
         server = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
@@ -36,7 +44,9 @@ final class TextFrameWebSocketServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                                new WebSocketServerProtocolHandler("/ws", null, true, 65536, false, true),
+                                new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                                        .websocketPath("/ws").checkStartsWith(true).allowExtensions(true)
+                                        .dropPongFrames(false).build()),
                                 new SimpleChannelInboundHandler<WebSocketFrame>() {
                                     @Override
                                     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -48,7 +58,10 @@ final class TextFrameWebSocketServer implements AutoCloseable {
 
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-                                        // clients send nothing but control frames, handled by the protocol handler
+                                        if (frame instanceof PongWebSocketFrame pong
+                                                && pong.content().toString(StandardCharsets.US_ASCII).equals(PING_DATA)) {
+                                            pongs.incrementAndGet();
+                                        }
                                     }
                                 });
                     }
@@ -65,6 +78,12 @@ final class TextFrameWebSocketServer implements AutoCloseable {
 
     void publish(byte[] payload) {
         subscribers.writeAndFlush(new TextWebSocketFrame(new String(payload, StandardCharsets.US_ASCII))).awaitUninterruptibly();
+    }
+
+    /** Pings every subscriber with {@link #PING_DATA}. */
+    void ping() {
+        subscribers.writeAndFlush(new PingWebSocketFrame(io.netty.buffer.Unpooled.copiedBuffer(PING_DATA, StandardCharsets.US_ASCII)))
+                .awaitUninterruptibly();
     }
 
     @Override
