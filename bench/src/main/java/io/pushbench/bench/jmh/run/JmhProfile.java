@@ -21,7 +21,7 @@ public enum JmhProfile {
      */
     QUICK("quick"),
     /**
-     * Real measurements: each benchmark class's own settings (micro benchmarks: 2 forks, 5 x 1 s
+     * Real measurements: each benchmark class's own settings (micro benchmarks: 2 forks, 10 x 1 s
      * warm-up, 5 x 1 s measurement, so the 99.9% error spans two JVMs' JIT outcomes; fan-out: 2 forks,
      * longer iterations) and every declared parameter value.
      */
