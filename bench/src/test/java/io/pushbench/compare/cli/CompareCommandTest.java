@@ -65,7 +65,6 @@ class CompareCommandTest {
         }
         assertThat(report.regressions()).anyMatch(line -> line.startsWith("ws latency.p99: "));
         CommandRun table = CommandRun.of(new CompareCommand(), base.toString(), candidate.toString());
-        System.out.println(table.out());
         assertThat(table.out()).contains("REGRESSION:", "WORSE (gated)", "ws latency.p50: ");
     }
 
