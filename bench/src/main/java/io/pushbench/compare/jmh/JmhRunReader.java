@@ -3,7 +3,7 @@ package io.pushbench.compare.jmh;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pushbench.compare.run.FlatSettings;
+import io.pushbench.compare.run.EnvironmentSettings;
 import io.pushbench.compare.run.MeasuredRun;
 import io.pushbench.compare.run.MetricSamples;
 import io.pushbench.report.ReportFormatException;
@@ -17,16 +17,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Turns a JMH result file into a {@link MeasuredRun}: metrics from {@link JmhMetricCatalogue}, run
  * settings that must match (mode, threads, iteration times, batch sizes, warm-up iterations, per
- * benchmark) as configuration, JMH's JVM facts and the host facts of a {@code run-metadata.json}
- * beside the file (when there is one) as environment, and commit and time from that metadata.
+ * benchmark) as configuration, JMH's JVM facts and the environment of the {@code run-metadata.json}
+ * beside the file (written by {@code pushbench jmh}: the same environment record as load reports) as
+ * environment, and run id, commit and start time from that metadata.
  */
 public final class JmhRunReader {
 
@@ -36,10 +35,6 @@ public final class JmhRunReader {
     public static final String METADATA_FILE_NAME = "run-metadata.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Metadata keys that describe the machine and JVM (compared with a warning), by the last part of their path. */
-    private static final Pattern ENVIRONMENT_KEY = Pattern.compile(
-            "(?i).*(cpu|cores|processors|memory|kernel|os|arch|jvm|java|vm|vendor|version|transport).*");
-    private static final Pattern PROVENANCE_KEY = Pattern.compile("(?i).*(git|commit|dirty|branch|runid|start|command).*");
 
     private JmhRunReader() {
     }
@@ -68,20 +63,17 @@ public final class JmhRunReader {
             environment.put("jmh.vmName", String.valueOf(r.vmName()));
             environment.put("jmh.jvmArgs", String.valueOf(r.jvmArgs()));
         }
-        Map<String, String> flatMetadata = metadata == null ? Map.of() : FlatSettings.flatten(metadata, "");
-        flatMetadata.forEach((k, v) -> {
-            String last = k.substring(k.lastIndexOf('.') + 1);
-            if (ENVIRONMENT_KEY.matcher(last).matches() && !PROVENANCE_KEY.matcher(k).matches()) {
-                environment.put("metadata." + k, v);
-            }
-        });
+        if (metadata != null) {
+            environment.putAll(EnvironmentSettings.of(metadata.get("environment")));
+        }
         int repeats = metrics.stream().filter(m -> m.metric().id().equals(JmhMetricCatalogue.SCORE))
                 .mapToInt(m -> m.values().size()).min().orElse(0);
         String folder = file.toAbsolutePath().getParent() == null ? file.toString()
                 : file.toAbsolutePath().getParent().getFileName().toString();
-        RunInfo info = new RunInfo(file.toString(), "jmh", find(flatMetadata, "runid", folder),
-                find(flatMetadata, "commit", null), dirty(flatMetadata), find(flatMetadata, "starttimeutc",
-                find(flatMetadata, "starttime", null)), repeats);
+        JsonNode git = metadata == null ? null : metadata.path("environment").get("git");
+        RunInfo info = new RunInfo(file.toString(), "jmh", text(metadata, "runId", folder), text(git, "commit", null),
+                git == null || !git.has("dirty") ? null : git.get("dirty").asBoolean(), text(metadata, "startTimeUtc", null),
+                repeats);
         List<String> warnings = new ArrayList<>();
         if (metadata == null) {
             warnings.add(file + ": no " + METADATA_FILE_NAME + " beside it: commit, time and host unknown");
@@ -113,19 +105,9 @@ public final class JmhRunReader {
         }
     }
 
-    /** The value of the first key whose last part equals {@code name} (case-insensitive). */
-    private static String find(Map<String, String> flat, String name, String otherwise) {
-        for (Map.Entry<String, String> e : flat.entrySet()) {
-            String last = e.getKey().substring(e.getKey().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            if (last.equals(name) && !"null".equals(e.getValue())) {
-                return e.getValue();
-            }
-        }
-        return otherwise;
-    }
-
-    private static Boolean dirty(Map<String, String> flat) {
-        String value = find(flat, "dirty", null);
-        return value == null ? null : Boolean.valueOf(value);
+    /** The text of {@code node.field}, or {@code otherwise} when absent or null. */
+    private static String text(JsonNode node, String field, String otherwise) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? otherwise : value.asText();
     }
 }

@@ -1,11 +1,10 @@
 package io.pushbench.compare.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pushbench.compare.run.EnvironmentSettings;
 import io.pushbench.compare.run.FlatSettings;
 import io.pushbench.compare.run.MeasuredRun;
 import io.pushbench.compare.run.MetricSamples;
-import io.pushbench.report.Environment;
 import io.pushbench.report.ReportFormatException;
 import io.pushbench.report.ReportJson;
 import io.pushbench.report.RunReport;
@@ -49,7 +48,7 @@ public final class LoadRunReader {
         Map<String, String> configuration = new TreeMap<>(FlatSettings.flatten(MAPPER.valueToTree(report.configuration()), "config"));
         configuration.remove("config.repeats");
         configuration.remove("config.strategies");
-        Map<String, String> environment = environment(report.environment());
+        Map<String, String> environment = EnvironmentSettings.of(MAPPER.valueToTree(report.environment()));
         List<MetricSamples> metrics = LoadMetricCatalogue.metrics(report.results());
         List<String> warnings = new ArrayList<>();
         for (StrategyResult r : report.results()) {
@@ -62,17 +61,5 @@ public final class LoadRunReader {
         RunInfo info = new RunInfo(source, "load", report.runId(), git == null ? null : git.commit(),
                 git == null ? null : git.dirty(), report.startTimeUtc(), report.configuration().repeats());
         return MeasuredRun.of(info, configuration, environment, metrics, warnings);
-    }
-
-    private static Map<String, String> environment(Environment env) {
-        JsonNode tree = MAPPER.valueToTree(env);
-        Map<String, String> out = new TreeMap<>();
-        out.putAll(FlatSettings.flatten(tree.get("host"), "environment.host"));
-        out.putAll(FlatSettings.flatten(tree.get("jvm"), "environment.jvm"));
-        out.put("environment.nettyTransport", String.valueOf(env.nettyTransport()));
-        if (env.clock() != null) {
-            out.put("environment.clock.method", String.valueOf(env.clock().method()));
-        }
-        return out;
     }
 }
