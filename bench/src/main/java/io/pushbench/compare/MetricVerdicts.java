@@ -23,7 +23,10 @@ import java.util.Locale;
  *       p ≤ α <em>and</em> the Hodges–Lehmann shift is at least the minimum effect (relative to the
  *       base median). Otherwise no significant change.</li>
  *   <li>Too few repeats for the test: an exact count is compared directly — its medians differ by at
- *       least the minimum count effect or not; a timing is not tested ("single run: not tested").</li>
+ *       least the minimum count effect or not — provided it really behaves as one: every repeat within
+ *       half the minimum count effect of its side's median (a count that varies between repeats, like
+ *       the polls a short poller happens to make, depends on timing and is not tested). A timing is not
+ *       tested ("single run: not tested").</li>
  * </ol>
  */
 public final class MetricVerdicts {
@@ -45,8 +48,12 @@ public final class MetricVerdicts {
         double smallestP = MannWhitneyU.smallestPossiblePValue(b.length, c.length);
         if (b.length >= 2 && c.length >= 2 && smallestP <= thresholds.alpha()) {
             d = rankTest(b, c, baseMedian, metric.betterWhen(), thresholds, minEffect);
-        } else if (exactCount) {
+        } else if (exactCount && steady(b, baseMedian, minEffect) && steady(c, candidateMedian, minEffect)) {
             d = direct(candidateMedian - baseMedian, change, metric.betterWhen(), minEffect, b.length, c.length);
+        } else if (exactCount) {
+            d = Decision.notTested(String.format(Locale.ROOT,
+                    "count varies between repeats: not tested (cv %.1f%% / %.1f%%, so it depends on timing)",
+                    Descriptive.coefficientOfVariationPercent(b), Descriptive.coefficientOfVariationPercent(c)));
         } else if (b.length < 2 || c.length < 2) {
             d = Decision.notTested("single run: not tested");
         } else {
@@ -103,6 +110,17 @@ public final class MetricVerdicts {
         }
         Verdict v = direction(difference, better);
         return new Decision(v, "exact count: " + Numbers.percent(change) + " >= " + Numbers.plain(minEffect) + "%", test, null);
+    }
+
+    /** Whether every value lies within half the minimum effect (percent) of the median: a count that is really exact. */
+    private static boolean steady(double[] values, double median, double minEffectPercent) {
+        double tolerance = Math.abs(median) * minEffectPercent / 200;
+        for (double v : values) {
+            if (Math.abs(v - median) > tolerance) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Verdict direction(double candidateMinusBase, BetterWhen better) {

@@ -9,7 +9,6 @@ import io.pushbench.report.compare.MetricKind;
 import io.pushbench.report.jmh.JmhMetric;
 import io.pushbench.report.jmh.JmhResult;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +20,9 @@ import java.util.Map;
  *   <li>{@code score}: the primary metric in its unit, per iteration from {@code rawData} (in
  *       sample-time mode the mean of each iteration's {@code rawDataHistogram}); bigger is better in
  *       throughput mode ({@code thrpt}), smaller otherwise; a timing;</li>
- *   <li>{@code score.p50}, {@code score.p99}: in sample-time mode, each iteration's nearest-rank
- *       percentile of its sampled times;</li>
  *   <li>every secondary metric by its JMH name (aux counters such as {@code appBytesDownPerOp}, profiler
- *       figures such as {@code ·gc.alloc.rate.norm}): per-operation counts ({@code B/op}, {@code #/op})
+ *       figures such as {@code ·gc.alloc.rate.norm}, and in sample-time mode JMH's own per-iteration
+ *       percentiles {@code p0.50}, {@code p0.99}, ...): per-operation counts ({@code B/op}, {@code #/op})
  *       are exact counts, the rest timings; bigger is better only for {@code ops/…} units; event
  *       totals (unit {@code #}) are left out.</li>
  * </ul>
@@ -60,10 +58,6 @@ public final class JmhMetricCatalogue {
             List<Double> scores = histograms.isEmpty() ? iterationValues(primary)
                     : histograms.stream().map(JmhMetricCatalogue::mean).toList();
             add(out, subject, new MetricDefinition(SCORE, primary.scoreUnit(), scoreBetter, MetricKind.TIMING), scores);
-            if (!histograms.isEmpty()) {
-                add(out, subject, MetricDefinition.smallerTiming("score.p50", primary.scoreUnit()), percentiles(histograms, 0.50));
-                add(out, subject, MetricDefinition.smallerTiming("score.p99", primary.scoreUnit()), percentiles(histograms, 0.99));
-            }
             r.secondaryMetrics().forEach((name, metric) -> {
                 if (!EVENT_TOTAL_UNIT.equals(metric.scoreUnit())) {
                     add(out, subject, secondary(name, metric.scoreUnit()), iterationValues(metric));
@@ -137,25 +131,5 @@ public final class JmhMetricCatalogue {
         if (!values.isEmpty()) {
             out.add(new MetricSamples(subject, metric, values));
         }
-    }
-
-    /** Each iteration's nearest-rank percentile: the smallest value whose cumulative count reaches q · total. */
-    static List<Double> percentiles(List<List<double[]>> histograms, double q) {
-        List<Double> out = new ArrayList<>();
-        for (List<double[]> pairs : histograms) {
-            List<double[]> sorted = new ArrayList<>(pairs);
-            sorted.sort(Comparator.comparingDouble(p -> p[0]));
-            double total = sorted.stream().mapToDouble(p -> p[1]).sum();
-            double wanted = Math.max(1, Math.ceil(q * total));
-            double seen = 0;
-            for (double[] p : sorted) {
-                seen += p[1];
-                if (seen >= wanted) {
-                    out.add(p[0]);
-                    break;
-                }
-            }
-        }
-        return out;
     }
 }

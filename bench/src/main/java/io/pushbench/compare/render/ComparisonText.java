@@ -99,8 +99,9 @@ public final class ComparisonText {
 
     private static String verdict(MetricComparison m) {
         if (m.verdict() == Verdict.NOT_TESTED) {
-            return m.baseSamples().size() < 2 || m.candidateSamples().size() < 2 ? "single run: not tested"
-                    : "not tested (" + m.baseSamples().size() + " vs " + m.candidateSamples().size() + " repeats)";
+            // the reason without its parenthesis, e.g. "3 vs 3 repeats: not tested"; the JSON keeps it whole
+            int detail = m.reason().indexOf(" (");
+            return detail < 0 ? m.reason() : m.reason().substring(0, detail);
         }
         if (m.verdict() == Verdict.WORSE && m.gated()) {
             return "WORSE (gated)";
