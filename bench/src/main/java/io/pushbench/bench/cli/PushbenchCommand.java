@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 JmhCommand.class,
+                io.pushbench.compare.cli.CompareCommand.class,
+                io.pushbench.compare.cli.HistoryCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -51,7 +51,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--gate", paramLabel = "PATTERNS", split = ",",
             description = "Metric ids whose getting worse fails the comparison (exit 1); * matches any text; "
-                    + "'none' gates nothing. Default: ${DEFAULT-VALUE}.")
+                    + "'none' gates nothing.")
     List<String> gate = new ArrayList<>(MetricGate.DEFAULT_PATTERNS);
 
     @Option(names = "--force", description = "Compare even when the configurations differ (the differences are still listed).")

@@ -45,7 +45,7 @@ public final class HistoryCommand implements Callable<Integer> {
     ThresholdOptions thresholdOptions;
 
     @Option(names = "--metrics", paramLabel = "PATTERNS", split = ",",
-            description = "Metric ids to follow; * matches any text, '*' alone follows all. Default: the headline metrics ${DEFAULT-VALUE}.")
+            description = "Metric ids to follow; * matches any text, '*' alone follows all (default: the headline metrics).")
     List<String> metrics = new ArrayList<>(MetricGate.DEFAULT_PATTERNS);
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "terminal", converter = OutputFormat.Converter.class,
