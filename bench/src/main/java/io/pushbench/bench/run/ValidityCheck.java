@@ -58,6 +58,9 @@ public record ValidityCheck(long maxPublisherLagMicros, long maxLoaderStallMicro
             reasons.add("publisher: " + p.failed() + " failed, " + p.overflowed() + " not sent (backlog full), "
                     + p.seqMismatches() + " numbered unexpectedly" + (p.firstFailure() == null ? "" : " (first: " + p.firstFailure() + ")"));
         }
+        if (p.outstanding() > 0) {
+            reasons.add("publisher: " + p.outstanding() + " publishes still unanswered 30 s after the window (server overloaded?)");
+        }
         if (in.publisherLag().p999Micros() > maxPublisherLagMicros) {
             reasons.add("publisher fell behind its schedule: lag p99.9 " + millis(in.publisherLag().p999Micros())
                     + " > bound " + millis(maxPublisherLagMicros));

@@ -157,9 +157,6 @@ public final class Publisher implements AutoCloseable {
                     firstFailure.compareAndSet(null, "server numbered a message of " + p.topic() + " " + serverSeq
                             + ", expected " + p.expectedSeq() + " (was the server fresh?)");
                 }
-                if (window.contains(p.scheduledNanos())) {
-                    publishedInWindow.incrementAndGet();
-                }
             }
 
             @Override
@@ -203,6 +200,8 @@ public final class Publisher implements AutoCloseable {
         byte[] payload = header.encode(topic, seq, dueNanos - window.originNanos(), sendNanos - window.originNanos());
         if (window.contains(dueNanos)) {
             lagMicros.record((sendNanos - dueNanos) / 1000);
+            // counted when sent, not when answered: a server slow to answer still owes the delivery
+            publishedInWindow.incrementAndGet();
         }
         outstanding.incrementAndGet();
         int c = topicIndex % connectionCount;

@@ -5,7 +5,7 @@ package io.pushbench.bench.workload;
  *
  * @param scheduled         messages whose scheduled time came (sent or overflowed)
  * @param published         messages the server accepted ({@code 200})
- * @param publishedInWindow accepted messages scheduled in the measured window
+ * @param publishedInWindow messages scheduled in the measured window and sent (a failed one is also counted in {@code failed})
  * @param failed            publishes that failed (non-200 answer or a closed connection)
  * @param seqMismatches     accepted messages the server numbered differently from the schedule's expectation
  * @param overflowed        messages not sent because {@link Publisher#MAX_OUTSTANDING} were waiting
