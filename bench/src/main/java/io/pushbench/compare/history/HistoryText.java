@@ -61,7 +61,7 @@ public final class HistoryText {
             case BETTER -> "STEP better";
             case WORSE -> "STEP worse";
             case NOT_TESTED -> "not tested";
-            default -> "";
+            default -> "no change";
         };
     }
 

@@ -8,7 +8,10 @@ import io.pushbench.report.compare.Outcome;
 import io.pushbench.report.compare.RunInfo;
 import io.pushbench.report.compare.Thresholds;
 import io.pushbench.report.compare.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -120,14 +123,24 @@ public final class ComparisonText {
     }
 
     private static void missing(StringBuilder out, ComparisonReport r, String bullet) {
-        if (!r.onlyInBase().isEmpty()) {
-            out.append("Only in base (not compared):\n");
-            r.onlyInBase().forEach(k -> out.append(bullet).append(k).append('\n'));
+        missing(out, "Only in base (not compared):", r.onlyInBase(), bullet);
+        missing(out, "Only in candidate (not compared):", r.onlyInCandidate(), bullet);
+    }
+
+    /** One line per subject: {@code long-poll: 12 metrics}; the keys are "subject metric", the metric id has no space. */
+    private static void missing(StringBuilder out, String heading, List<String> keys, String bullet) {
+        if (keys.isEmpty()) {
+            return;
         }
-        if (!r.onlyInCandidate().isEmpty()) {
-            out.append("Only in candidate (not compared):\n");
-            r.onlyInCandidate().forEach(k -> out.append(bullet).append(k).append('\n'));
+        Map<String, List<String>> bySubject = new LinkedHashMap<>();
+        for (String key : keys) {
+            int space = key.lastIndexOf(' ');
+            bySubject.computeIfAbsent(key.substring(0, Math.max(0, space)), s -> new ArrayList<>()).add(key.substring(space + 1));
         }
+        out.append(heading).append('\n');
+        bySubject.forEach((subject, metrics) -> out.append(bullet).append(subject).append(": ")
+                .append(metrics.size() == 1 ? metrics.get(0) : metrics.size() + " metrics").append('\n'));
+        out.append('\n');
     }
 
     static String run(RunInfo info) {
