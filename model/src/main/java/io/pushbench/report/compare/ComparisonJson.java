@@ -1,15 +1,10 @@
 package io.pushbench.report.compare;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.pushbench.report.JsonLayout;
 import io.pushbench.report.ReportFormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +16,7 @@ import java.util.List;
 /**
  * Reads and writes the JSON of {@link ComparisonReport}, {@link HistoryReport} and tracker entries.
  *
- * <p>The layout matches {@code report.json}'s ({@code "key": value}, two-space indentation, LF line
- * ends, map entries sorted), so outputs diff cleanly. Reading checks {@code schemaVersion} first and
+ * <p>The layout is {@code report.json}'s ({@link JsonLayout}). Reading checks {@code schemaVersion} first and
  * names the file, the version found and the one expected when they differ; any other malformation
  * comes back as a {@link ReportFormatException} whose message names the file and the problem.
  *
@@ -30,17 +24,9 @@ import java.util.List;
  */
 public final class ComparisonJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper MAPPER = JsonLayout.mapperBuilder().build();
 
-    private static final ObjectWriter WRITER = MAPPER.writer(
-            new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter WRITER = JsonLayout.writer(MAPPER);
 
     private ComparisonJson() {
     }
