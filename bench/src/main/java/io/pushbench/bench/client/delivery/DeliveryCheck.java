@@ -19,8 +19,9 @@ public final class DeliveryCheck {
     /** What one received seq was. */
     public enum Verdict { IN_ORDER, OUT_OF_ORDER, DUPLICATE, UNCHECKED }
 
-    private final long[] gapFirst = new long[MAX_GAPS];
-    private final long[] gapLast = new long[MAX_GAPS];
+    // allocated at the first gap: most clients never see one
+    private long[] gapFirst;
+    private long[] gapLast;
     private int gaps;
     private long lastSeq;
     private long delivered;
@@ -70,6 +71,10 @@ public final class DeliveryCheck {
     }
 
     private void rememberGap(long first, long last) {
+        if (gapFirst == null) {
+            gapFirst = new long[MAX_GAPS];
+            gapLast = new long[MAX_GAPS];
+        }
         if (gaps == MAX_GAPS) {
             System.arraycopy(gapFirst, 1, gapFirst, 0, MAX_GAPS - 1);
             System.arraycopy(gapLast, 1, gapLast, 0, MAX_GAPS - 1);

@@ -8,6 +8,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A server that is not pushbench's (the JDK's HttpServer), speaking the framings other push servers use: polling
  * with HTTP conditional requests (one message per response, the cursor in the {@code ETag}, {@code 304} when
- * nothing is new) at {@code /poll/{topic}}, and SSE with {@code data:}-only events at {@code /sse/{topic}}.
+ * nothing is new) at {@code /poll/{topic}} and the same with {@code Last-Modified} at {@code /poll-since/{topic}}, and SSE with {@code data:}-only events at {@code /sse/{topic}}.
  * One topic's messages, published in order; the topic segment is ignored.
  */
 public final class ExternalStyleHttpServer implements AutoCloseable {
@@ -33,6 +37,7 @@ public final class ExternalStyleHttpServer implements AutoCloseable {
     public ExternalStyleHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.createContext("/poll/", this::poll);
+        server.createContext("/poll-since/", this::pollSince);
         server.createContext("/sse/", this::sse);
         server.setExecutor(threads);
         server.start();
@@ -60,6 +65,27 @@ public final class ExternalStyleHttpServer implements AutoCloseable {
         }
         byte[] body = messages.get(have);
         exchange.getResponseHeaders().set("ETag", "\"" + (have + 1) + "\"");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** Like {@code /poll/}, with the cursor in {@code Last-Modified}: message n was "modified" n seconds after 1970. */
+    private void pollSince(HttpExchange exchange) throws IOException {
+        pollRequests.incrementAndGet();
+        String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+        int have = since == null ? 0 : (int) ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
+        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.ofEpochSecond(Math.min(have + 1, messages.size())).atZone(ZoneOffset.UTC));
+        exchange.getResponseHeaders().set("Last-Modified", lastModified);
+        if (have >= messages.size()) {
+            notModified.incrementAndGet();
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+            return;
+        }
+        byte[] body = messages.get(have);
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

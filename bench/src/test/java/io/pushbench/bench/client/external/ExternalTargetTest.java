@@ -15,6 +15,8 @@ import io.pushbench.model.Direction;
 import io.pushbench.model.Strategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -73,11 +75,13 @@ class ExternalTargetTest {
         return s;
     }
 
-    @Test
-    void pollsWithConditionalRequestsOneMessagePerResponse() throws Exception {
+    /** {@code /poll/} keeps the cursor in the {@code ETag}, {@code /poll-since/} in {@code Last-Modified}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/poll/", "/poll-since/"})
+    void pollsWithConditionalRequestsOneMessagePerResponse(String path) throws Exception {
         try (ExternalStyleHttpServer server = new ExternalStyleHttpServer()) {
             RecordingListener listener = new RecordingListener(CLIENTS, ExternalTargetTest::expected);
-            ClientGroupSnapshot s = run(Strategy.SHORT_POLLING, "http://127.0.0.1:" + server.port() + "/poll/{topic}",
+            ClientGroupSnapshot s = run(Strategy.SHORT_POLLING, "http://127.0.0.1:" + server.port() + path + "{topic}",
                     PollBodyFormat.SINGLE, server::publish, () -> { }, listener);
             assertThat(s.requests()).isEqualTo(server.pollRequests.get());
             assertThat(s.emptyResponses()).isEqualTo(server.notModified.get()).isPositive();
