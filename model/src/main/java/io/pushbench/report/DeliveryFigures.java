@@ -9,7 +9,8 @@ package io.pushbench.report;
  * @param published          messages published (all topics) with a scheduled time in the window
  * @param expectedDeliveries deliveries owed: per published message, the clients subscribed to its topic
  * @param delivered          deliveries received (each message × client once)
- * @param deliveriesPerSec   {@code delivered} / measured window, per second
+ * @param deliveriesPerSec   deliveries received during the measured window (of any message) / window, per second: the
+ *                           throughput (equals {@code delivered} / window when the system keeps up)
  * @param missing            deliveries owed but never received (gaps in a client's seq)
  * @param duplicates         a seq received again by the same client
  * @param outOfOrder         a seq received after a higher one by the same client

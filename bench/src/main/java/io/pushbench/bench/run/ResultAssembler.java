@@ -73,7 +73,7 @@ final class ResultAssembler {
         ClientGroupSnapshot window = end.clients().minus(start.clients());
         PublisherStats publisher = m.publisher().stats();
         DeliveryFigures delivery = new DeliveryFigures(publisher.publishedInWindow(), expected, delivered,
-                delivered / windowSec, Math.max(0, expected - delivered), afterDrain.duplicates(),
+                (end.deliveredSoFar() - start.deliveredSoFar()) / windowSec, Math.max(0, expected - delivered), afterDrain.duplicates(),
                 afterDrain.outOfOrder(), Math.max(afterDrain.lost(), m.listener().lost()), end.connected(),
                 afterDrain.reconnects(), Math.max(afterDrain.errors(), m.listener().errors()));
         ServerCounts serverWindow = end.server() == null || start.server() == null ? null : end.server().minus(start.server());

@@ -306,12 +306,14 @@ final class StrategyRunner {
      *
      * @param tcp      the kernel socket counters, or null when unavailable ({@code tcpError} says why)
      * @param server   the server's counters, or null when the target has none
+     * @param deliveredSoFar deliveries of any message received so far
      */
     record WindowEdge(long nanos, ClientGroupSnapshot clients, ServerCounts server, ThreadCpuMeter.Snapshot clientCpu,
-                      TcpInfoSampler.Sample tcp, String tcpError, int connected) {
+                      TcpInfoSampler.Sample tcp, String tcpError, int connected, long deliveredSoFar) {
 
         static WindowEdge take(Measurement m, ThreadCpuMeter cpu, TcpInfoSampler sampler) {
             long now = System.nanoTime();
+            long delivered = m.listener().delivered();
             ClientGroupSnapshot clients = m.group().snapshot();
             ServerCounts server = m.target().probe().counts(m.point().strategy());
             ThreadCpuMeter.Snapshot clientCpu = cpu.snapshot();
@@ -322,7 +324,7 @@ final class StrategyRunner {
             } catch (IOException e) {
                 error = e.getMessage();
             }
-            return new WindowEdge(now, clients, server, clientCpu, tcp, error, m.group().connectedClients());
+            return new WindowEdge(now, clients, server, clientCpu, tcp, error, m.group().connectedClients(), delivered);
         }
     }
 }

@@ -17,8 +17,13 @@ import io.pushbench.bench.workload.PublishTarget;
 public record StartedTarget(ClientTarget clients, PublishTarget publish, String host, int port, String topicPrefix,
                             ServerProbe probe, AutoCloseable closer) implements AutoCloseable {
 
+    /** Stops the server; a failure to stop is reported, not hidden. */
     @Override
-    public void close() throws Exception {
-        closer.close();
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the server failed: " + e.getMessage(), e);
+        }
     }
 }
