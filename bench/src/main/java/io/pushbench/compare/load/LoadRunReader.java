@@ -58,8 +58,10 @@ public final class LoadRunReader {
             }
         }
         var git = report.environment().git();
-        RunInfo info = new RunInfo(source, "load", report.runId(), git == null ? null : git.commit(),
-                git == null ? null : git.dirty(), report.startTimeUtc(), report.configuration().repeats());
+        // without a commit (not run from a git tree) the dirty flag means nothing
+        boolean known = git != null && git.commit() != null;
+        RunInfo info = new RunInfo(source, "load", report.runId(), known ? git.commit() : null,
+                known ? git.dirty() : null, report.startTimeUtc(), report.configuration().repeats());
         return MeasuredRun.of(info, configuration, environment, metrics, warnings);
     }
 }

@@ -163,6 +163,15 @@ class CompareCommandTest {
         assertThat(oneArgument.err()).contains("Missing required parameter: 'CANDIDATE'");
     }
 
+    @Test
+    void pushbenchTopCommandHasCompareAndHistory() {
+        assertThat(io.pushbench.bench.cli.PushbenchCommand.commandLine().getSubcommands())
+                .containsKeys("compare", "history");
+        CommandRun help = CommandRun.of(new io.pushbench.bench.cli.PushbenchCommand(), "compare", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: pushbench compare", "Exit codes:", "--min-effect", "--gate", "--force");
+    }
+
     static ComparisonReport parse(String json) throws IOException {
         Path file = Files.createTempFile("compare", ".json");
         try {
