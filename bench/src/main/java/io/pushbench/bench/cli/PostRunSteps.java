@@ -1,5 +1,6 @@
 package io.pushbench.bench.cli;
 
+import io.pushbench.bench.plot.RunChartsStep;
 import io.pushbench.bench.run.PostRunStep;
 
 import java.util.List;
@@ -14,6 +15,6 @@ final class PostRunSteps {
     }
 
     static List<PostRunStep> steps() {
-        return List.of();
+        return List.of(new RunChartsStep());
     }
 }

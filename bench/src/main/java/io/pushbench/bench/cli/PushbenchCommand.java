@@ -1,6 +1,7 @@
 package io.pushbench.bench.cli;
 
 import io.pushbench.bench.jmh.run.JmhCommand;
+import io.pushbench.bench.plot.PlotCommand;
 import io.pushbench.server.ServerMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
                 JmhCommand.class,
                 io.pushbench.compare.cli.CompareCommand.class,
                 io.pushbench.compare.cli.HistoryCommand.class,
+                PlotCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
