@@ -36,7 +36,8 @@ public final class PushbenchCommand implements Runnable {
     /** The command line with every subcommand; usage errors print the message and a hint, and exit 2. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PushbenchCommand());
-        cl.addSubcommand("serve", new ServerMain());
+        // the standalone server's own command, under the name "serve" (its usage then says "pushbench serve")
+        cl.addSubcommand("serve", new CommandLine(new ServerMain()).setCommandName("serve"));
         cl.setParameterExceptionHandler(PushbenchCommand::usageError);
         return cl;
     }

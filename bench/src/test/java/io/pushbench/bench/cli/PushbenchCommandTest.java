@@ -61,6 +61,14 @@ class PushbenchCommandTest {
     }
 
     @Test
+    void serveIsTheServersOwnCommandUnderItsPushbenchName() {
+        assertThat(run("serve", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: pushbench serve", "--long-poll-hold");
+        assertThat(run("serve", "--port=abc")).isEqualTo(2);
+        assertThat(err.toString()).contains("'abc' is not an int", "pushbench serve --help");
+    }
+
+    @Test
     void invalidRunExits3AndSaysWhy(@TempDir Path dir) throws Exception {
         int code = run("run", "--strategies=ws", "--clients=5", "--warmup=1s", "--duration=1s", "--rate=5",
                 "--max-loader-stall=0ms", "--out=" + dir);
