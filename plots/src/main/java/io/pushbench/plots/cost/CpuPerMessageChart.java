@@ -1,27 +1,22 @@
 package io.pushbench.plots.cost;
 
 import io.pushbench.model.Strategy;
-import io.pushbench.plots.axis.ValueAxes;
 import io.pushbench.plots.render.ChartWriter;
 import io.pushbench.plots.render.Charts;
 import io.pushbench.plots.render.RenderedChart;
 import io.pushbench.plots.run.StrategyAggregate;
-import io.pushbench.plots.style.ChartLook;
-import io.pushbench.plots.style.HatchedBarPainter;
 import io.pushbench.plots.style.StrategyColumns;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 /**
  * Chart 4: CPU time per delivered message, per strategy: the server's (solid) beside the load
@@ -59,20 +54,12 @@ public final class CpuPerMessageChart {
             throw new IllegalArgumentException("no strategy delivered a message: there is no CPU per message to draw");
         }
         BarRenderer renderer = StrategyColumns.grouped(columns);
-        renderer.setBarPainter(new HatchedBarPainter(Set.of(1)));
-        renderer.setShadowVisible(false);
         renderer.setItemMargin(0.04);
         renderer.setMaximumBarWidth(0.09);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new java.text.DecimalFormat("#,##0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(ChartLook.LABEL_FONT);
-        renderer.setDefaultPositiveItemLabelPosition(
-                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("Strategy"),
-                ValueAxes.linearFromZero("CPU time per delivered message (µs)"), renderer);
-        plot.getRangeAxis().setUpperMargin(0.12);
-        plot.setFixedLegendItems(StrategyColumns.legend(List.of(SERVER, LOADER), Set.of(1)));
+        CategoryPlot plot = StrategyColumns.plot(renderer, data, List.of(SERVER, LOADER),
+                new StandardCategoryItemLabelGenerator("{2}",
+                        new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT))),
+                "CPU time per delivered message (µs)");
         return ChartWriter.write(Charts.chart("CPU time per delivered message: server and load generator", workload, plot),
                 folder, fileStem,
                 "CPU time spent per delivered message, in microseconds, by the server (solid) and by the load "

@@ -1,28 +1,20 @@
 package io.pushbench.plots.cost;
 
 import io.pushbench.model.Strategy;
-import io.pushbench.plots.axis.ValueAxes;
 import io.pushbench.plots.render.ChartWriter;
 import io.pushbench.plots.render.Charts;
 import io.pushbench.plots.render.RenderedChart;
 import io.pushbench.plots.run.StrategyAggregate;
 import io.pushbench.plots.run.WorkloadText;
-import io.pushbench.plots.style.ChartLook;
-import io.pushbench.plots.style.HatchedBarPainter;
 import io.pushbench.plots.style.StrategyColumns;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Chart 3: HTTP requests per delivered message, per strategy, split into requests that delivered
@@ -64,18 +56,9 @@ public final class RequestsPerMessageChart {
             throw new IllegalArgumentException("no strategy delivered a message: there are no requests per message to draw");
         }
         StackedBarRenderer renderer = StrategyColumns.stacked(columns);
-        renderer.setBarPainter(new HatchedBarPainter(Set.of(1)));
-        renderer.setShadowVisible(false);
         renderer.setMaximumBarWidth(0.14);
-        renderer.setDefaultItemLabelGenerator(new StackTotalLabels((column, total) -> labels.get(column)));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(ChartLook.LABEL_FONT);
-        renderer.setDefaultPositiveItemLabelPosition(
-                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("Strategy"),
-                ValueAxes.linearFromZero("HTTP requests per delivered message"), renderer);
-        plot.getRangeAxis().setUpperMargin(0.12);
-        plot.setFixedLegendItems(StrategyColumns.legend(List.of(USEFUL, EMPTY), Set.of(1)));
+        CategoryPlot plot = StrategyColumns.plot(renderer, data, List.of(USEFUL, EMPTY),
+                new StackTotalLabels((column, total) -> labels.get(column)), "HTTP requests per delivered message");
         return ChartWriter.write(Charts.chart("HTTP requests per delivered message, and how many came back empty",
                         workload, plot), folder, fileStem,
                 "Bar height: HTTP requests sent per delivered message; the hatched part answered nothing (204 or a "

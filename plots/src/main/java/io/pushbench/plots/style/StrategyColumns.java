@@ -10,6 +10,15 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
+import java.util.Set;
+import io.pushbench.plots.axis.ValueAxes;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.labels.CategoryItemLabelGenerator;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 
 /**
  * Bar renderers for charts with one category (column) per strategy: every bar is painted in its
@@ -45,13 +54,36 @@ public final class StrategyColumns {
     }
 
     /**
+     * The plot of a chart with one column per strategy and two series, the second hatched: flat bars,
+     * one label above each bar (or stack), the value axis from zero, and the grey legend of {@link #legend}.
+     *
+     * @param renderer    from {@link #grouped} or {@link #stacked}
+     * @param seriesNames legend text of the two series, in row order
+     * @param labels      the text above the bars
+     * @param yAxisTitle  the value axis title, with its unit
+     */
+    public static CategoryPlot plot(BarRenderer renderer, CategoryDataset data, List<String> seriesNames,
+                                    CategoryItemLabelGenerator labels, String yAxisTitle) {
+        renderer.setBarPainter(new HatchedBarPainter(Set.of(1)));
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(labels);
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(ChartLook.LABEL_FONT);
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("Strategy"), ValueAxes.linearFromZero(yAxisTitle), renderer);
+        plot.getRangeAxis().setUpperMargin(0.12);
+        plot.setFixedLegendItems(legend(seriesNames, Set.of(1)));
+        return plot;
+    }
+
+    /**
      * A legend for such a chart: one grey swatch per series, light grey for the hatched ones (the colour
      * of a bar is its strategy, named on the axis).
      *
      * @param seriesNames  legend text per series, in row order
      * @param hatchedRows  rows drawn hatched
      */
-    public static LegendItemCollection legend(List<String> seriesNames, java.util.Set<Integer> hatchedRows) {
+    static LegendItemCollection legend(List<String> seriesNames, Set<Integer> hatchedRows) {
         LegendItemCollection items = new LegendItemCollection();
         for (int row = 0; row < seriesNames.size(); row++) {
             boolean hatched = hatchedRows.contains(row);

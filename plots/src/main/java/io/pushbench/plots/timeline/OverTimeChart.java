@@ -13,6 +13,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -70,10 +71,11 @@ public final class OverTimeChart {
                     // a sliver at the window's start: a rate over it would be noise
                     continue;
                 }
-                r.add(i.endSec(), i.deliveriesPerSec());
+                // a rate holds over its whole interval: drawn as a step from the interval's start
+                r.add(i.startSec(), i.deliveriesPerSec());
                 if (i.deliveries() > 0) {
                     double ms = i.p99Micros() / MICROS_PER_MILLI;
-                    l.add(i.endSec(), ms);
+                    l.add((i.startSec() + i.endSec()) / 2, ms);
                     minP99 = Math.min(minP99, ms);
                     maxP99 = Math.max(maxP99, ms);
                 }
@@ -91,6 +93,7 @@ public final class OverTimeChart {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(14);
         XYPlot ratePanel = panel(rate, ValueAxes.linearFromZero("Deliveries/s"), sources, windowSec, true);
+        ratePanel.setRenderer(styled(new XYStepRenderer(), sources));
         plot.add(ratePanel, 2);
         plot.add(panel(p99, ValueAxes.linearOrLog("p99 latency (ms)", minP99 == Double.MAX_VALUE ? 0 : minP99, maxP99),
                 sources, windowSec, false), 2);
@@ -108,14 +111,7 @@ public final class OverTimeChart {
 
     private static XYPlot panel(XYSeriesCollection data, org.jfree.chart.axis.ValueAxis axis, List<Source> sources,
                                 double windowSec, boolean labelWindowEnd) {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < sources.size(); i++) {
-            StrategyStyle style = StrategyStyle.of(sources.get(i).strategy());
-            renderer.setSeriesPaint(i, style.color());
-            renderer.setSeriesStroke(i, style.line());
-            renderer.setSeriesShape(i, style.marker());
-        }
-        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        XYPlot plot = new XYPlot(data, null, axis, styled(new XYLineAndShapeRenderer(true, false), sources));
         ValueMarker end = new ValueMarker(windowSec, ChartLook.INK,
                 new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         if (labelWindowEnd) {
@@ -127,5 +123,17 @@ public final class OverTimeChart {
         }
         plot.addDomainMarker(end);
         return plot;
+    }
+
+    /** The strategies' colours, lines and markers on a renderer, in source order. */
+    private static XYLineAndShapeRenderer styled(XYLineAndShapeRenderer renderer, List<Source> sources) {
+        renderer.setDefaultShapesVisible(false);
+        for (int i = 0; i < sources.size(); i++) {
+            StrategyStyle style = StrategyStyle.of(sources.get(i).strategy());
+            renderer.setSeriesPaint(i, style.color());
+            renderer.setSeriesStroke(i, style.line());
+            renderer.setSeriesShape(i, style.marker());
+        }
+        return renderer;
     }
 }
