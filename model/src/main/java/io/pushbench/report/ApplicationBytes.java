@@ -6,8 +6,8 @@ package io.pushbench.report;
  *
  * @param up                   client → server bytes by category
  * @param down                 server → client bytes by category
- * @param upBytesPerDelivery   {@code up.totalBytes / delivered}, or {@code null} when nothing was delivered
- * @param downBytesPerDelivery {@code down.totalBytes / delivered}, or {@code null} when nothing was delivered
+ * @param upBytesPerDelivery   {@code up.totalBytes} / deliveries received in the window, or {@code null}
+ * @param downBytesPerDelivery {@code down.totalBytes} / deliveries received in the window, or {@code null}
  * @param upBytesPerClientSec  {@code up.totalBytes / (clients × window seconds)}
  * @param downBytesPerClientSec {@code down.totalBytes / (clients × window seconds)}
  * @param serverReadBytes      bytes the server's sockets read for this strategy, from its own metrics, or {@code null}

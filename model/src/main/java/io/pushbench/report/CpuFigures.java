@@ -7,10 +7,10 @@ package io.pushbench.report;
  *                                   (embedded: per-thread CPU of the server's threads) or {@code "process-cpu:fork"}
  *                                   (the forked server JVM's process CPU); {@code "unavailable"} for external targets
  * @param serverCpuMicros            server CPU time in the window, µs, or {@code null} when unavailable
- * @param serverCpuMicrosPerDelivery {@code serverCpuMicros / delivered}, or {@code null}
+ * @param serverCpuMicrosPerDelivery {@code serverCpuMicros} / deliveries received in the window, or {@code null}
  * @param clientMethod               how load-generator CPU was measured, e.g. {@code "thread-cpu:pushbench-client-*,pushbench-publisher"}
  * @param clientCpuMicros            load-generator CPU time in the window (clients and publisher), µs
- * @param clientCpuMicrosPerDelivery {@code clientCpuMicros / delivered}, or {@code null}
+ * @param clientCpuMicrosPerDelivery {@code clientCpuMicros} / deliveries received in the window, or {@code null}
  */
 public record CpuFigures(
         String serverMethod,

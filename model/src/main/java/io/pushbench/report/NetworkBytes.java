@@ -19,9 +19,9 @@ package io.pushbench.report;
  * @param headerBytesPerSegment IP + TCP header bytes counted per segment (e.g. 52: IPv4 20 + TCP 20 + timestamps 12)
  * @param upBytes               {@code upTcpPayloadBytes + upSegments × headerBytesPerSegment}
  * @param downBytes             {@code downTcpPayloadBytes + downSegments × headerBytesPerSegment}
- * @param bytesPerDelivery      {@code (upBytes + downBytes) / delivered}, or {@code null}
- * @param upBytesPerDelivery    {@code upBytes / delivered}, or {@code null}
- * @param downBytesPerDelivery  {@code downBytes / delivered}, or {@code null}
+ * @param bytesPerDelivery      {@code (upBytes + downBytes)} / deliveries received in the window, or {@code null}
+ * @param upBytesPerDelivery    {@code upBytes} / deliveries received in the window, or {@code null}
+ * @param downBytesPerDelivery  {@code downBytes} / deliveries received in the window, or {@code null}
  * @param bytesPerClientSec     {@code (upBytes + downBytes) / (clients × window seconds)}, or {@code null}
  */
 public record NetworkBytes(

@@ -70,18 +70,21 @@ final class ResultAssembler {
 
     StrategyResult assemble() {
         long delivered = m.listener().windowDelivered();
+        // the per-delivery denominator: deliveries received while the window's requests, bytes and CPU were counted.
+        // It equals `delivered` when the system keeps up; when deliveries lag, late ones cost CPU after the window.
+        long received = end.deliveredSoFar() - start.deliveredSoFar();
         ClientGroupSnapshot window = end.clients().minus(start.clients());
         PublisherStats publisher = m.publisher().stats();
         DeliveryFigures delivery = new DeliveryFigures(publisher.publishedInWindow(), expected, delivered,
-                (end.deliveredSoFar() - start.deliveredSoFar()) / windowSec, Math.max(0, expected - delivered), afterDrain.duplicates(),
+                received / windowSec, Math.max(0, expected - delivered), afterDrain.duplicates(),
                 afterDrain.outOfOrder(), Math.max(afterDrain.lost(), m.listener().lost()), end.connected(),
                 afterDrain.reconnects(), Math.max(afterDrain.errors(), m.listener().errors()));
         ServerCounts serverWindow = end.server() == null || start.server() == null ? null : end.server().minus(start.server());
         RequestFigures requests = new RequestFigures(window.requests(), window.emptyResponses(),
                 window.requests() == 0 ? null : (double) window.emptyResponses() / window.requests(),
-                perDelivery(window.requests(), delivered), window.requests() / windowSec,
+                perDelivery(window.requests(), received), window.requests() / windowSec,
                 serverWindow == null ? null : serverWindow.requests());
-        ApplicationBytes app = applicationBytes(window.bytes(), delivered, serverWindow);
+        ApplicationBytes app = applicationBytes(window.bytes(), received, serverWindow);
         LatencyFigures latency = new LatencyFigures(
                 RecordedHistogram.of(m.collector().totalFromScheduled()),
                 RecordedHistogram.of(m.collector().totalFromSend()),
@@ -92,10 +95,10 @@ final class ResultAssembler {
         AnalyticModel.Measured measured = new AnalyticModel.Measured(requests.requestsPerSec(),
                 requests.emptyResponseShare(), requests.requestsPerDelivery(),
                 latency.fromScheduled().count() == 0 ? null : latency.fromScheduled().meanMicros(),
-                perDelivery(app.down().payloadBytes(), delivered));
+                perDelivery(app.down().payloadBytes(), received));
         return new StrategyResult(m.point().strategy(), m.point().sweepParameter(), m.point().sweepValue(),
                 m.point().repeatIndex(), workloadPoint(), Math.round(windowSec * 1e6), delivery, requests, app,
-                networkBytes(delivered), latency, cpu(serverWindow, delivered), memory(), gc,
+                networkBytes(received), latency, cpu(serverWindow, received), memory(), gc,
                 AnalyticModel.values(m.point().strategy(), w, measured), validity, m.hlogFile(), timeline);
     }
 
