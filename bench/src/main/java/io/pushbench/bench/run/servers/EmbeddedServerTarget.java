@@ -1,7 +1,6 @@
 package io.pushbench.bench.run.servers;
 
 import io.pushbench.bench.client.ClientTarget;
-import io.pushbench.bench.metrics.GcPauseMeter;
 import io.pushbench.bench.workload.PublishTarget;
 import io.pushbench.bench.workload.WorkloadParameters;
 import io.pushbench.model.Strategy;
@@ -63,7 +62,7 @@ public final class EmbeddedServerTarget implements ServerTarget {
     /** Reads the in-process server directly. */
     private static final class Probe implements ServerProbe {
         private final PushServer server;
-        private GcPauseMeter gc;
+        private final LocalGcWindow gc = new LocalGcWindow("loader+server");
 
         Probe(PushServer server) {
             this.server = server;
@@ -99,22 +98,13 @@ public final class EmbeddedServerTarget implements ServerTarget {
         }
 
         @Override
-        public synchronized void gcWindowStart() {
-            if (gc != null) {
-                gc.close();
-            }
-            gc = GcPauseMeter.start();
+        public void gcWindowStart() {
+            gc.start();
         }
 
         @Override
-        public synchronized GcFigures gcWindowFigures() {
-            if (gc == null) {
-                return new GcFigures("loader+server", List.of(), 0, 0, 0);
-            }
-            GcFigures figures = gc.figures("loader+server");
-            gc.close();
-            gc = null;
-            return figures;
+        public GcFigures gcWindowFigures() {
+            return gc.figures();
         }
     }
 }

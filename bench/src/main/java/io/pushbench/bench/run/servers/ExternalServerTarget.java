@@ -3,14 +3,12 @@ package io.pushbench.bench.run.servers;
 import io.pushbench.bench.client.ClientTarget;
 import io.pushbench.bench.client.PollBodyFormat;
 import io.pushbench.bench.client.UrlTemplate;
-import io.pushbench.bench.metrics.GcPauseMeter;
 import io.pushbench.bench.workload.PayloadHeader;
 import io.pushbench.bench.workload.PublishTarget;
 import io.pushbench.bench.workload.WorkloadParameters;
 import io.pushbench.model.Strategy;
 import io.pushbench.report.GcFigures;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,7 +53,7 @@ public final class ExternalServerTarget implements ServerTarget {
 
     /** Nothing to read from a foreign server; GC pauses are the load generator's own. */
     private static final class Probe implements ServerProbe {
-        private GcPauseMeter gc;
+        private final LocalGcWindow gc = new LocalGcWindow("loader");
 
         @Override
         public ServerCounts counts(Strategy strategy) {
@@ -83,19 +81,13 @@ public final class ExternalServerTarget implements ServerTarget {
         }
 
         @Override
-        public synchronized void gcWindowStart() {
-            gc = GcPauseMeter.start();
+        public void gcWindowStart() {
+            gc.start();
         }
 
         @Override
-        public synchronized GcFigures gcWindowFigures() {
-            if (gc == null) {
-                return new GcFigures("loader", List.of(), 0, 0, 0);
-            }
-            GcFigures f = gc.figures("loader");
-            gc.close();
-            gc = null;
-            return f;
+        public GcFigures gcWindowFigures() {
+            return gc.figures();
         }
     }
 }
