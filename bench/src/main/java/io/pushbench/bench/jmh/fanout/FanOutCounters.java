@@ -10,6 +10,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * What one fan-out iteration moved, as JMH aux counters: the differences of the load generator's own
  * client snapshots ({@code ClientGroup.snapshot()}, the same byte accounting as a load run, not a
@@ -35,6 +38,9 @@ public class FanOutCounters {
     /** Bytes the server wrote for this strategy, by its own count: equals appBytesDown when nothing is in flight. */
     public long serverBytesWritten;
 
+    /** How long iteration teardown waits for the server's count to catch up with the clients', milliseconds. */
+    static final long SERVER_COUNT_GRACE_MILLIS = 1_000;
+
     private ClientGroupSnapshot clientsAtStart;
     private TrafficCounts serverAtStart;
 
@@ -51,6 +57,17 @@ public class FanOutCounters {
         appBytesDown = clients.bytes().socketBytes(Direction.DOWN);
         requests = clients.requests();
         emptyResponses = clients.emptyResponses();
-        serverBytesWritten = fanOut.loopback().serverCounts().bytesWritten() - serverAtStart.bytesWritten();
+        serverBytesWritten = serverBytesWrittenSinceStart(fanOut);
+        // the server counts a write when its completion listener runs, which a client can beat: give the
+        // last operation's listeners a moment (outside the measurement) before comparing the two counts
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SERVER_COUNT_GRACE_MILLIS);
+        while (serverBytesWritten < appBytesDown && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            serverBytesWritten = serverBytesWrittenSinceStart(fanOut);
+        }
+    }
+
+    private long serverBytesWrittenSinceStart(FanOutBenchmark fanOut) {
+        return fanOut.loopback().serverCounts().bytesWritten() - serverAtStart.bytesWritten();
     }
 }
