@@ -33,14 +33,14 @@ class PlotCommandTest {
 
     @Test
     void aJmhRunFolderGetsChartsAndReportsAndSaysWhere(@TempDir Path run) throws Exception {
-        Files.copy(jmhFixture("quick-base.json"), run.resolve("jmh.json"));
+        Files.copy(jmhFixture("20261125T164102Z-e66b/jmh.json"), run.resolve("jmh.json"));
 
         Result r = plot(run.toString());
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(run.resolve("jmh-WebSocketFrameEncoderBenchmark-avgt.png")).exists();
-        assertThat(run.resolve("jmh-WebSocketFrameEncoderBenchmark-avgt.svg")).exists();
-        assertThat(r.out()).contains("1 run chart(s), PNG and SVG, in " + run, "report:   " + run.resolve("report.html"),
+        assertThat(run.resolve("jmh-ServerEncodingBenchmark-avgt.png")).exists();
+        assertThat(run.resolve("jmh-ServerEncodingBenchmark-avgt.svg")).exists();
+        assertThat(r.out()).contains("3 run chart(s), PNG and SVG, in " + run, "report:   " + run.resolve("report.html"),
                 "markdown: " + run.resolve("report.md"));
     }
 
@@ -48,8 +48,8 @@ class PlotCommandTest {
     void comparingTwoRealRunsChartsTheComparisonIntoTheCandidateFolder(@TempDir Path dir) throws Exception {
         Path base = Files.createDirectories(dir.resolve("base"));
         Path candidate = Files.createDirectories(dir.resolve("candidate"));
-        Files.copy(jmhFixture("quick-base.json"), base.resolve("jmh.json"));
-        Files.copy(jmhFixture("quick-candidate.json"), candidate.resolve("jmh.json"));
+        Files.copy(jmhFixture("20261125T164102Z-e66b/jmh.json"), base.resolve("jmh.json"));
+        Files.copy(jmhFixture("20261125T164236Z-bbcf/jmh.json"), candidate.resolve("jmh.json"));
 
         Result r = plot("--compare", base.toString(), candidate.toString());
 
@@ -61,15 +61,16 @@ class PlotCommandTest {
 
     @Test
     void theHistoryOfAFolderIsChartedPerMetric(@TempDir Path dir) throws Exception {
-        Files.copy(jmhFixture("quick-base.json"), Files.createDirectories(dir.resolve("r1")).resolve("jmh.json"));
-        Files.copy(jmhFixture("quick-candidate.json"), Files.createDirectories(dir.resolve("r2")).resolve("jmh.json"));
+        Files.copy(jmhFixture("20261125T164102Z-e66b/jmh.json"), Files.createDirectories(dir.resolve("r1")).resolve("jmh.json"));
+        Files.copy(jmhFixture("20261125T164236Z-bbcf/jmh.json"), Files.createDirectories(dir.resolve("r2")).resolve("jmh.json"));
 
         Result r = plot("--history", dir.toString(), "--history-metric", "score");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(dir.resolve("history.json")).exists();
-        assertThat(dir.resolve("history-score.png")).exists();
-        assertThat(dir.resolve("history-score.svg")).exists();
+        assertThat(r.out()).contains("3 history chart(s)");
+        assertThat(dir.resolve("history-score-1.png")).exists();
+        assertThat(dir.resolve("history-score-1.svg")).exists();
     }
 
     @Test
