@@ -52,7 +52,7 @@ public final class BytesPerMessageChart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         boolean tcpIpMeasured = strategies.stream().anyMatch(s -> s.tcpIpUpBytes().isPresent());
         for (StrategyAggregate s : strategies) {
-            if (s.delivered() == 0) {
+            if (s.receivedInWindow() == 0) {
                 continue;
             }
             addStack(data, s, s.strategy().displayName() + "\nup", s.upBytes(), s.tcpIpUpBytes(), tcpIpMeasured);
@@ -88,10 +88,10 @@ public final class BytesPerMessageChart {
     private static void addStack(DefaultCategoryDataset data, StrategyAggregate s, String column,
                                  Map<ByteCategory, Long> bytes, Optional<Long> tcpIp, boolean tcpIpMeasured) {
         for (ByteCategory c : ByteCategoryColors.STACK_ORDER) {
-            data.addValue(bytes.getOrDefault(c, 0L) / (double) s.delivered(), ByteCategoryColors.displayName(c), column);
+            data.addValue(bytes.getOrDefault(c, 0L) / (double) s.receivedInWindow(), ByteCategoryColors.displayName(c), column);
         }
         if (tcpIpMeasured) {
-            data.addValue(tcpIp.map(b -> b / (double) s.delivered()).orElse(0.0), TCP_IP, column);
+            data.addValue(tcpIp.map(b -> b / (double) s.receivedInWindow()).orElse(0.0), TCP_IP, column);
         }
     }
 

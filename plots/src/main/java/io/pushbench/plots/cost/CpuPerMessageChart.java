@@ -42,13 +42,13 @@ public final class CpuPerMessageChart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<Strategy> columns = new ArrayList<>();
         for (StrategyAggregate s : strategies) {
-            if (s.delivered() == 0) {
+            if (s.receivedInWindow() == 0) {
                 continue;
             }
             columns.add(s.strategy());
             String column = s.strategy().displayName();
-            data.addValue(s.serverCpuMicros().map(cpu -> cpu / (double) s.delivered()).orElse(null), SERVER, column);
-            data.addValue(s.clientCpuMicros() / (double) s.delivered(), LOADER, column);
+            data.addValue(s.serverCpuMicros().map(cpu -> cpu / (double) s.receivedInWindow()).orElse(null), SERVER, column);
+            data.addValue(s.clientCpuMicros() / (double) s.receivedInWindow(), LOADER, column);
         }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("no strategy delivered a message: there is no CPU per message to draw");

@@ -41,15 +41,15 @@ public final class RequestsPerMessageChart {
         List<Strategy> columns = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (StrategyAggregate s : strategies) {
-            if (s.delivered() == 0) {
+            if (s.receivedInWindow() == 0) {
                 continue;
             }
             columns.add(s.strategy());
             String column = s.strategy().displayName();
-            data.addValue((s.requests() - s.emptyResponses()) / (double) s.delivered(), USEFUL, column);
-            data.addValue(s.emptyResponses() / (double) s.delivered(), EMPTY, column);
+            data.addValue((s.requests() - s.emptyResponses()) / (double) s.receivedInWindow(), USEFUL, column);
+            data.addValue(s.emptyResponses() / (double) s.receivedInWindow(), EMPTY, column);
             labels.add(s.requests() == 0 ? "no request in the window"
-                    : String.format(Locale.ROOT, "%s req/msg · %s empty", round(s.requests() / (double) s.delivered()),
+                    : String.format(Locale.ROOT, "%s req/msg · %s empty", round(s.requests() / (double) s.receivedInWindow()),
                     WorkloadText.number(Math.round(1000.0 * s.emptyResponses() / s.requests()) / 10.0) + "%"));
         }
         if (columns.isEmpty()) {

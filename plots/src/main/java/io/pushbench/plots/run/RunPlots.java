@@ -110,7 +110,7 @@ public final class RunPlots {
                                                          Set<ChartKind> kinds, boolean asked, String workload, Path folder,
                                                          String suffix, RunReport report) throws PlotInputException {
         List<RenderedChart> charts = new ArrayList<>();
-        boolean delivered = aggregates.stream().anyMatch(a -> a.delivered() > 0);
+        boolean delivered = aggregates.stream().anyMatch(a -> a.receivedInWindow() > 0);
         if (kinds.contains(ChartKind.LATENCY) && delivered) {
             Map<Strategy, Histogram> latency = new LinkedHashMap<>();
             aggregates.forEach(a -> latency.put(a.strategy(), a.latencyMicros()));

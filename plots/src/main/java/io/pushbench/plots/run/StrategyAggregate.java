@@ -25,7 +25,10 @@ import java.util.Optional;
  * @param sweepValue      the sweep point as given (e.g. {@code "500ms"}), or {@code null} without a sweep
  * @param workload        the workload in effect (of the first repeat; repeats share it)
  * @param repeats         results summed
- * @param delivered       deliveries received
+ * @param delivered       deliveries of the window's messages
+ * @param receivedInWindow deliveries received during the measured window: the denominator of every
+ *                        per-delivery figure, as in the report ({@code deliveriesPerSec × window}; equal to
+ *                        {@code delivered} when the system keeps up)
  * @param requests        HTTP requests sent
  * @param emptyResponses  responses that delivered nothing
  * @param upBytes         application bytes client → server, by category
@@ -44,6 +47,7 @@ public record StrategyAggregate(
         WorkloadPoint workload,
         int repeats,
         long delivered,
+        long receivedInWindow,
         long requests,
         long emptyResponses,
         Map<ByteCategory, Long> upBytes,
@@ -71,6 +75,7 @@ public record StrategyAggregate(
         Map<ByteCategory, Long> down = new EnumMap<>(ByteCategory.class);
         Histogram latency = null;
         long delivered = 0;
+        long received = 0;
         long requests = 0;
         long empty = 0;
         Long tcpUp = 0L;
@@ -83,6 +88,7 @@ public record StrategyAggregate(
                 throw new IllegalArgumentException("results of different strategies or sweep points cannot be summed");
             }
             delivered += r.delivery().delivered();
+            received += Math.round(r.delivery().deliveriesPerSec() * r.measuredWindowMicros() / 1e6);
             requests += r.requests().requests();
             empty += r.requests().emptyResponses();
             add(up, r.applicationBytes().up());
@@ -107,13 +113,13 @@ public record StrategyAggregate(
             valid &= r.validity().valid();
         }
         return new StrategyAggregate(first.strategy(), first.sweepValue(), first.workload(), results.size(),
-                delivered, requests, empty, up, down, Optional.ofNullable(tcpUp), Optional.ofNullable(tcpDown),
+                delivered, received, requests, empty, up, down, Optional.ofNullable(tcpUp), Optional.ofNullable(tcpDown),
                 Optional.ofNullable(serverCpu), clientCpu, latency, first.model(), valid);
     }
 
-    /** {@code value / delivered}, or empty when nothing was delivered. */
+    /** {@code value / receivedInWindow}, the report's per-delivery figure, or empty when nothing was received. */
     public Optional<Double> perDelivery(double value) {
-        return delivered == 0 ? Optional.empty() : Optional.of(value / delivered);
+        return receivedInWindow == 0 ? Optional.empty() : Optional.of(value / receivedInWindow);
     }
 
     /** All application bytes of one direction, summed over categories. */
