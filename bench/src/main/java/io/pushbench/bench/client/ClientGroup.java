@@ -85,9 +85,10 @@ public final class ClientGroup implements AutoCloseable {
 
     void start() {
         int perSec = settings.rampUpPerSec();
+        long startNanos = System.nanoTime();
         for (List<SimulatedClient> onLoop : clientsByLoop) {
             for (SimulatedClient c : onLoop) {
-                c.start(perSec == 0 ? 0 : c.id() * 1_000_000_000L / perSec);
+                c.start(startNanos, perSec == 0 ? 0 : c.id() * 1_000_000_000L / perSec);
             }
         }
     }

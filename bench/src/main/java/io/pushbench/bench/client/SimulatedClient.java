@@ -43,6 +43,7 @@ public final class SimulatedClient {
     private boolean closeExpected;
     private int connectionErrors;
     private long connectStartNanos;
+    private long scheduledStartNanos;
     private long backoffMillis;
     private long serverRetryMillis = -1;
     private ByteCategory leftoverCategory = ByteCategory.FRAMING;
@@ -61,8 +62,15 @@ public final class SimulatedClient {
         this.backoffMillis = group.settings().reconnectMinMillis();
     }
 
-    void start(long delayNanos) {
-        loop.schedule(this::connect, delayNanos, TimeUnit.NANOSECONDS);
+    /**
+     * Schedules the first connect.
+     *
+     * @param groupStartNanos {@link System#nanoTime()} when the group started
+     * @param delayNanos      this client's ramp-up delay after the group's start, &gt;= 0
+     */
+    void start(long groupStartNanos, long delayNanos) {
+        scheduledStartNanos = groupStartNanos + delayNanos;
+        loop.schedule(this::connect, scheduledStartNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     private void connect() {
@@ -240,6 +248,14 @@ public final class SimulatedClient {
 
     public EventLoop eventLoop() {
         return loop;
+    }
+
+    /**
+     * When this client was scheduled to connect first ({@link System#nanoTime()}): the group's start plus its ramp-up
+     * delay. Short polling anchors its grid here, so a late connect does not shift it.
+     */
+    public long scheduledStartNanos() {
+        return scheduledStartNanos;
     }
 
     public ByteLedger ledger() {
