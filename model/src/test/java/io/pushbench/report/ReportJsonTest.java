@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportJsonTest {
 
-    private static final String GOLDEN = "golden-report-v1.json";
+    private static final String GOLDEN = "golden-report-v2.json";
+    private static final String GOLDEN_V1 = "golden-report-v1.json";
 
     @Test
     void reportRoundTripsThroughFileUnchanged(@TempDir Path dir) throws IOException {
@@ -68,6 +69,31 @@ class ReportJsonTest {
     }
 
     @Test
+    void version1ReportStillReadsWithoutAnOffsetEstimate() throws IOException {
+        RunReport v1 = ReportJson.fromJson(resource(GOLDEN_V1));
+        RunReport sample = SampleReports.sample();
+
+        assertThat(v1.schemaVersion()).isEqualTo(1);
+        assertThat(v1.environment().clock()).isEqualTo(ClockInfo.sharedMonotonic());
+        assertThat(v1.environment().clock().hasOffset()).isFalse();
+        assertThat(v1.results()).isEqualTo(sample.results());
+        assertThat(v1.configuration()).isEqualTo(sample.configuration());
+    }
+
+    @Test
+    void clockOffsetEstimateRoundTripsWithEveryField() throws IOException {
+        RunReport back = ReportJson.fromJson(ReportJson.toJson(SampleReports.sample()));
+
+        ClockInfo clock = back.environment().clock();
+        assertThat(clock).isEqualTo(SampleReports.clock());
+        assertThat(clock.hasOffset()).isTrue();
+        assertThat(clock.offsetMethod()).isEqualTo("http-exchange");
+        assertThat(clock.roundTrip().minMicros()).isEqualTo(83);
+        assertThat(ReportJson.toJson(back)).contains("\"schemaVersion\": " + ReportJson.SCHEMA_VERSION)
+                .contains("\"uncertaintyMicros\": 41.5");
+    }
+
+    @Test
     void unknownFieldsOfLaterAdditiveVersionsAreIgnored() throws IOException {
         String withExtra = golden().replaceFirst("\"runId\"", "\"addedLater\": {\"x\": 1},\n  \"runId\"");
 
@@ -76,7 +102,7 @@ class ReportJsonTest {
 
     @Test
     void newerSchemaVersionIsRefusedNamingTheVersion() {
-        String newer = golden().replaceFirst("\"schemaVersion\": 1", "\"schemaVersion\": 99");
+        String newer = golden().replaceFirst("\"schemaVersion\": 2", "\"schemaVersion\": 99");
 
         assertThatThrownBy(() -> ReportJson.fromJson(newer))
                 .isInstanceOf(ReportFormatException.class)
@@ -107,9 +133,13 @@ class ReportJsonTest {
     }
 
     private static String golden() {
-        try (InputStream in = ReportJsonTest.class.getResourceAsStream(GOLDEN)) {
+        return resource(GOLDEN);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ReportJsonTest.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(GOLDEN + " missing from test resources");
+                throw new IllegalStateException(name + " missing from test resources");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -21,7 +21,7 @@ final class SampleReports {
                 new HostInfo("Dummy CPU @ 2.00GHz", 2, 25_769_803_776L, "Dummy OS 1", "6.1.0-dummy", "amd64"),
                 new JvmInfo("Dummy Vendor", "17.0.0+0", "Dummy VM", List.of("-Xmx1g", "-XX:+UseG1GC"), 1_073_741_824L),
                 "epoll",
-                ClockInfo.sharedMonotonic());
+                clock());
         RunConfiguration config = new RunConfiguration(
                 List.of("poll", "ws"), "ticker", 20, "1", 1.5, "fixed", 64, 500, 30_000, 0, 2_000, 5_000, 42,
                 new SweepSpec("interval", List.of("500ms", "1s")), 2, "embedded", null, 100_000, 50_000, 1, false,
@@ -32,6 +32,12 @@ final class SampleReports {
         return new RunReport(ReportJson.SCHEMA_VERSION, "20261125T154500Z-3f2a", "2026-11-25T15:45:00.123Z",
                 "0.1.0-SNAPSHOT", List.of("run", "--preset", "ticker"), env, config, results,
                 new Validity(false, List.of("poll 500ms #1: 3 deliveries missing")));
+    }
+
+    /** An offset estimate of a forked server: 30 exchanges against {@code /clock}, two failed. */
+    static ClockInfo clock() {
+        return new ClockInfo(ClockInfo.SHARED_MONOTONIC, -3.5, 41.5, 30, "same-host", "http-exchange", null,
+                "http://127.0.0.1:41234/clock", 1L, 2, new ClockInfo.RoundTrips(83, 120.5, 2_400));
     }
 
     /** A histogram with a known shape: {@code n} values spread deterministically from {@code seed}. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pushbench.model.Strategy;
+import io.pushbench.model.WallClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +45,25 @@ class ControlEndpointsTest {
             assertThat(json.get("strategies").fieldNames()).toIterable().containsExactly("poll", "long-poll", "sse", "ws");
             assertThat(json.get("control").get("requests").asLong()).as("publish, health, metrics").isEqualTo(3);
             assertThat(server.metrics().of(Strategy.SSE).requests()).isZero();
+        }
+    }
+
+    @Test
+    void clockAnswersTheServersWallClockInEpochMicrosBracketedByTheRequest() throws Exception {
+        try (PushServer server = new PushServer(PushServerConfig.builder().build())) {
+            server.start();
+            long beforeMicros = WallClock.nowEpochMicros();
+            HttpResponse<String> clock = send(server, HttpRequest.newBuilder(uri(server, "/clock")));
+            long afterMicros = WallClock.nowEpochMicros();
+
+            assertThat(clock.statusCode()).isEqualTo(200);
+            assertThat(clock.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+            assertThat(clock.body()).matches("[0-9]+\n");
+            assertThat(Long.parseLong(clock.body().trim())).as("one JVM, one clock").isBetween(beforeMicros, afterMicros);
+            assertThat(server.metrics().control().requests()).isEqualTo(1);
+            HttpResponse<String> post = send(server, HttpRequest.newBuilder(uri(server, "/clock"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x")));
+            assertThat(post.statusCode()).isEqualTo(405);
         }
     }
 

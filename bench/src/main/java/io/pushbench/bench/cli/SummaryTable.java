@@ -1,5 +1,6 @@
 package io.pushbench.bench.cli;
 
+import io.pushbench.report.ClockInfo;
 import io.pushbench.report.RunReport;
 import io.pushbench.report.StrategyResult;
 
@@ -49,7 +50,17 @@ final class SummaryTable {
             }
         }
         sb.append("latency from scheduled publish time; bytes per delivered message; CPU per delivered message\n");
+        if ("external".equals(report.configuration().server())) {
+            sb.append(clockLine(report.environment().clock())).append('\n');
+        }
         return sb.toString();
+    }
+
+    /** The external server's clock offset in one line; latency never uses it (one clock, the loader's). */
+    static String clockLine(ClockInfo clock) {
+        String text = clock.offsetText();
+        return "server clock offset: " + (text == null ? "not estimated" : text)
+                + (clock.hasOffset() ? "; not applied to latency" : "");
     }
 
     private static String[] row(StrategyResult r, int repeats) {

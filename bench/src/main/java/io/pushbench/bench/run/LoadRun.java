@@ -2,11 +2,11 @@ package io.pushbench.bench.run;
 
 import io.pushbench.bench.client.ClientEngine;
 import io.pushbench.bench.client.ClientEngineConfig;
+import io.pushbench.bench.clock.ClockOffsetEstimator;
 import io.pushbench.bench.run.servers.ServerTarget;
 import io.pushbench.bench.workload.DurationText;
 import io.pushbench.bench.workload.WorkloadParameters;
 import io.pushbench.model.Strategy;
-import io.pushbench.report.ClockInfo;
 import io.pushbench.report.ExternalTarget;
 import io.pushbench.report.ReportJson;
 import io.pushbench.report.RunConfiguration;
@@ -96,10 +96,11 @@ public final class LoadRun {
         List<StrategyResult> results = new ArrayList<>();
         List<CountCheck> checks = new ArrayList<>();
         String transport;
+        ClockOffsetEstimator clock = new ClockOffsetEstimator();
         try (ClientEngine engine = new ClientEngine(new ClientEngineConfig(settings.clientThreads(),
                 settings.sourceAddresses(), true))) {
             transport = engine.transportName();
-            StrategyRunner runner = new StrategyRunner(engine, target, settings, folder, progress);
+            StrategyRunner runner = new StrategyRunner(engine, target, settings, folder, progress, clock);
             for (RunPoint point : settings.plan()) {
                 StrategyRunner.Outcome outcome = runner.run(point);
                 results.add(outcome.result());
@@ -115,7 +116,7 @@ public final class LoadRun {
             }
         }
         RunReport report = new RunReport(ReportJson.SCHEMA_VERSION, runId, startTime.toString(), version(), commandLine,
-                EnvironmentProbe.probe(Path.of("").toAbsolutePath(), transport, ClockInfo.sharedMonotonic()),
+                EnvironmentProbe.probe(Path.of("").toAbsolutePath(), transport, clock.estimate("no clock exchange was made")),
                 configuration(), results, Validity.of(reasons));
         Path file = folder.resolve(ReportJson.FILE_NAME);
         ReportJson.write(report, file);

@@ -4,6 +4,9 @@ import io.pushbench.bench.client.ClientEngine;
 import io.pushbench.bench.client.ClientGroup;
 import io.pushbench.bench.client.ClientGroupSnapshot;
 import io.pushbench.bench.client.ClientSettings;
+import io.pushbench.bench.clock.ClockEndpoint;
+import io.pushbench.bench.clock.ClockExchanges;
+import io.pushbench.bench.clock.ClockOffsetEstimator;
 import io.pushbench.bench.metrics.IntervalCollector;
 import io.pushbench.bench.metrics.LatencyRecorders;
 import io.pushbench.bench.metrics.StallProbe;
@@ -49,16 +52,28 @@ final class StrategyRunner {
     private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Duration CONNECT_GRACE = Duration.ofSeconds(30);
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
+    /** Clock exchanges per strategy run; pooled over the run's strategies into one offset estimate. */
+    private static final int CLOCK_EXCHANGES = 20;
+    /** The exchanges end after this share of the warm-up, so none is open when the window's counters are read. */
+    private static final double CLOCK_SHARE_OF_WARMUP = 0.8;
+    /** A shorter warm-up than this leaves no room for exchanges: they then run after the measurement. */
+    private static final Duration MIN_CLOCK_SPAN = Duration.ofMillis(200);
+    /** The span of the exchanges after the measurement (warm-up too short). */
+    private static final Duration AFTER_RUN_CLOCK_SPAN = Duration.ofMillis(200);
 
     private final ClientEngine engine;
     private final ServerTarget serverTarget;
     private final RunSettings settings;
     private final Path runFolder;
     private final RunProgress progress;
+    private final ClockOffsetEstimator clock;
     private final java.util.Set<Strategy> warmedUp = java.util.EnumSet.noneOf(Strategy.class);
 
-    StrategyRunner(ClientEngine engine, ServerTarget serverTarget, RunSettings settings, Path runFolder, RunProgress progress) {
+    /** @param clock pools the clock exchanges of every strategy run (made during each warm-up) */
+    StrategyRunner(ClientEngine engine, ServerTarget serverTarget, RunSettings settings, Path runFolder, RunProgress progress,
+                   ClockOffsetEstimator clock) {
         this.engine = engine;
+        this.clock = clock;
         this.serverTarget = serverTarget;
         this.settings = settings;
         this.runFolder = runFolder;
@@ -102,7 +117,17 @@ final class StrategyRunner {
                     publisher.start();
                     Measurement m = new Measurement(point, group, listener, publisher, collector, target, window,
                             hlog.getFileName().toString(), label, runStartNanos);
-                    return measure(m);
+                    ClockEndpoint clockEndpoint = ClockEndpoint.of(target.publish(), serverTarget.mode());
+                    long clockUntil = origin + (long) (w.warmup().toNanos() * CLOCK_SHARE_OF_WARMUP);
+                    if (clockUntil - System.nanoTime() < MIN_CLOCK_SPAN.toNanos()) {
+                        Outcome outcome = measure(m);
+                        ClockExchanges.run(clockEndpoint, clock, CLOCK_EXCHANGES,
+                                System.nanoTime() + AFTER_RUN_CLOCK_SPAN.toNanos());
+                        return outcome;
+                    }
+                    try (ClockExchanges exchanges = ClockExchanges.start(clockEndpoint, clock, CLOCK_EXCHANGES, clockUntil)) {
+                        return measure(m);
+                    }
                 }
             } finally {
                 group.close();

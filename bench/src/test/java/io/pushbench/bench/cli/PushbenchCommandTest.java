@@ -1,6 +1,7 @@
 package io.pushbench.bench.cli;
 
 import io.pushbench.model.Strategy;
+import io.pushbench.report.ClockInfo;
 import io.pushbench.report.ReportJson;
 import io.pushbench.report.RunReport;
 import io.pushbench.report.StrategyResult;
@@ -94,6 +95,12 @@ class PushbenchCommandTest {
         assertThat(r.gc().scope()).isEqualTo("server (forked JVM)");
         assertThat(r.cpu().serverCpuMicros()).isNotNull();
         assertThat(r.requests().serverRequests()).isNotNull();
+        ClockInfo clock = ReportJson.read(dir.resolve("report.json")).environment().clock();
+        assertThat(clock.targetClock()).isEqualTo("same-host");
+        assertThat(clock.offsetMethod()).as(String.valueOf(clock.unavailableReason())).isEqualTo("http-exchange");
+        assertThat(clock.exchanges() + clock.exchangesFailed()).isBetween(1, 20);
+        assertThat(Math.abs(clock.offsetMicros())).as("one host, one clock").isLessThanOrEqualTo(clock.uncertaintyMicros());
+        assertThat(out.toString()).as("the offset line is for external targets").doesNotContain("server clock offset");
     }
 
     @Test
@@ -126,6 +133,12 @@ class PushbenchCommandTest {
                 assertThat(r.memory().available()).isFalse();
                 assertThat(r.networkBytes().available()).isTrue();
             }
+            ClockInfo clock = report.environment().clock();
+            assertThat(clock.targetClock()).isEqualTo("same-host");
+            assertThat(clock.offsetMethod()).as(String.valueOf(clock.unavailableReason())).isEqualTo("http-exchange");
+            assertThat(clock.clockUrl()).isEqualTo(base + "/clock");
+            assertThat(Math.abs(clock.offsetMicros())).isLessThanOrEqualTo(clock.uncertaintyMicros());
+            assertThat(out.toString()).contains("server clock offset: ", "http-exchange", "not applied to latency");
         } finally {
             server.destroy();
             server.waitFor(10, TimeUnit.SECONDS);

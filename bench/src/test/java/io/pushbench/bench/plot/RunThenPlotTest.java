@@ -108,12 +108,12 @@ class RunThenPlotTest {
     @Test
     void aReportOfAnotherSchemaVersionIsExit2(@TempDir Path copy) throws Exception {
         Files.writeString(copy.resolve("report.json"),
-                Files.readString(first.resolve("report.json")).replace("\"schemaVersion\": 1,", "\"schemaVersion\": 2,"));
+                Files.readString(first.resolve("report.json")).replaceFirst("\"schemaVersion\": \\d+,", "\"schemaVersion\": 99,"));
 
         Result r = pushbench("plot", copy.toString());
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("report schema version 2 is not supported").doesNotContain("\tat ");
+        assertThat(r.err()).contains("report schema version 99 is not supported").doesNotContain("\tat ");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.pushbench.bench.workload.TopicMode;
 import io.pushbench.bench.workload.WorkloadParameters;
 import io.pushbench.model.ByteCategory;
 import io.pushbench.model.Strategy;
+import io.pushbench.report.ClockInfo;
 import io.pushbench.report.ReportJson;
 import io.pushbench.report.RunReport;
 import io.pushbench.report.StrategyResult;
@@ -116,7 +117,13 @@ class LoadRunTest {
             }
         }
         assertThat(logged).isEqualTo(decoded.getTotalCount());
-        assertThat(Files.readString(outcome.reportFile())).contains("\"schemaVersion\": 1");
+        assertThat(Files.readString(outcome.reportFile())).contains("\"schemaVersion\": " + ReportJson.SCHEMA_VERSION);
+        ClockInfo clock = back.environment().clock();
+        assertThat(clock.method()).isEqualTo(ClockInfo.SHARED_MONOTONIC);
+        assertThat(clock.targetClock()).isEqualTo("same-process");
+        assertThat(clock.offsetMethod()).as(String.valueOf(clock.unavailableReason())).isEqualTo("http-exchange");
+        assertThat(clock.exchanges()).isPositive();
+        assertThat(Math.abs(clock.offsetMicros())).as("one JVM, one clock").isLessThanOrEqualTo(clock.uncertaintyMicros());
         assertThat(r.applicationBytes().down().get(ByteCategory.PAYLOAD)).isEqualTo(100 * 64);
         assertThat(back.environment().host().cores()).isPositive();
     }

@@ -24,6 +24,9 @@ public final class EnvironmentFacts {
         m.put("JVM flags", String.join(" ", e.jvm().jvmArgs()));
         m.put("Netty transport", e.nettyTransport());
         m.put("clock", e.clock().method());
+        if (e.clock().offsetText() != null) {
+            m.put("server clock offset", e.clock().offsetText());
+        }
         m.put("commit", e.git().commit() == null ? "unknown" : e.git().commit() + (e.git().dirty() ? " (dirty)" : ""));
         return m;
     }

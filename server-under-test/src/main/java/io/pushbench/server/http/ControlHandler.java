@@ -11,11 +11,12 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.pushbench.model.WallClock;
 import io.pushbench.server.wire.WireHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Serves {@code POST /publish/{topic}}, {@code GET /health} and {@code GET /metrics}. Stateless. */
+/** Serves {@code POST /publish/{topic}}, {@code GET /health}, {@code GET /clock} and {@code GET /metrics}. Stateless. */
 @Sharable
 public final class ControlHandler extends ChannelInboundHandlerAdapter {
 
@@ -37,6 +38,9 @@ public final class ControlHandler extends ChannelInboundHandlerAdapter {
         }
         switch (request.route()) {
             case HEALTH -> Responses.sendText(ctx, HttpResponseStatus.OK, "ok", request.keepAlive());
+            // read when the request is handled, so a client's round trip brackets it (its clock-offset estimate)
+            case CLOCK -> Responses.sendText(ctx, HttpResponseStatus.OK, Long.toString(WallClock.nowEpochMicros()),
+                    request.keepAlive());
             case METRICS -> sendMetrics(ctx, request.keepAlive());
             case PUBLISH -> publish(ctx, request);
             default -> throw new IllegalStateException("unhandled control route " + request.route());

@@ -11,6 +11,7 @@ public enum Route {
     SSE(Strategy.SSE.pathPrefix(), true, HttpMethod.GET, Strategy.SSE),
     WEBSOCKET(Strategy.WEBSOCKET.pathPrefix(), true, HttpMethod.GET, Strategy.WEBSOCKET),
     HEALTH("/health", false, HttpMethod.GET, null),
+    CLOCK("/clock", false, HttpMethod.GET, null),
     METRICS("/metrics", false, HttpMethod.GET, null);
 
     private final String path;

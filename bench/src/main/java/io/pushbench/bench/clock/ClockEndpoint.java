@@ -1,0 +1,210 @@
+package io.pushbench.bench.clock;
+
+import io.pushbench.bench.workload.PublishTarget;
+import io.pushbench.model.WallClock;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Asks a server for its clock with one blocking HTTP/1.1 {@code GET /clock} per exchange, on a fresh connection that
+ * is closed right after (so no clock connection stays open into the measured window). The pushbench server answers
+ * with its wall clock in epoch microseconds (docs/wire-format.md); a server without that endpoint is read through
+ * the HTTP {@code Date} header of whatever it answers (whole seconds), else the exchange fails with the reason.
+ *
+ * <p>Typical use:
+ * <pre>{@code
+ * ClockEndpoint endpoint = new ClockEndpoint("127.0.0.1", 8080, "127.0.0.1:8080", TargetClock.SAME_HOST);
+ * ClockEndpoint.Exchange e = endpoint.exchange(Duration.ofSeconds(2));
+ * if (e.sample() != null) System.out.println(e.sample().offsetMicros() + " ± " + e.sample().uncertaintyMicros());
+ * }</pre>
+ */
+public final class ClockEndpoint {
+
+    /** The path of the pushbench server's clock endpoint. */
+    public static final String CLOCK_PATH = "/clock";
+
+    private static final int MAX_HEAD_BYTES = 16 * 1024;
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Answers outside 2000..2200 are not a clock in epoch microseconds (a foreign {@code /clock} page, a counter). */
+    private static final long MIN_PLAUSIBLE_MICROS = 946_684_800_000_000L;
+    private static final long MAX_PLAUSIBLE_MICROS = 7_258_118_400_000_000L;
+
+    private final String host;
+    private final int port;
+    private final String hostHeader;
+    private final TargetClock targetClock;
+
+    /**
+     * @param host        the server's host name or address
+     * @param port        its port
+     * @param hostHeader  the {@code Host} header value, e.g. {@code 127.0.0.1:8080}
+     * @param targetClock where the server's clock is relative to ours
+     */
+    public ClockEndpoint(String host, int port, String hostHeader, TargetClock targetClock) {
+        this.host = host;
+        this.port = port;
+        this.hostHeader = hostHeader;
+        this.targetClock = targetClock;
+    }
+
+    /**
+     * The clock endpoint of the server a run publishes to: the publish URL's origin, path {@link #CLOCK_PATH}.
+     *
+     * @param serverMode {@code embedded}, {@code fork} or {@code external} (a {@code ServerTarget}'s mode)
+     */
+    public static ClockEndpoint of(PublishTarget publish, String serverMode) {
+        return new ClockEndpoint(publish.host(), publish.port(), publish.hostHeader(),
+                TargetClock.of(serverMode, publish.host()));
+    }
+
+    /** The URL asked, e.g. {@code http://127.0.0.1:8080/clock}. */
+    public String url() {
+        return "http://" + hostHeader + CLOCK_PATH;
+    }
+
+    public TargetClock targetClock() {
+        return targetClock;
+    }
+
+    /**
+     * The outcome of one exchange: a sample, or the reason there is none.
+     *
+     * @param sample         the server time and our send and receive times; null when the exchange failed
+     * @param fallbackReason why the sample comes from the {@code Date} header and not from {@code /clock}; else null
+     * @param failure        why there is no sample; null when there is one
+     */
+    public record Exchange(ClockSample sample, String fallbackReason, String failure) {
+    }
+
+    /**
+     * Makes one exchange. Connecting is not part of the round trip; writing the request and reading the whole answer is.
+     *
+     * @param timeout bound on connecting and on reading the answer, each (at least 1 ms)
+     */
+    public Exchange exchange(Duration timeout) {
+        int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        byte[] request = ("GET " + CLOCK_PATH + " HTTP/1.1\r\nHost: " + hostHeader
+                + "\r\nUser-Agent: pushbench-clock\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket()) {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            socket.setSoTimeout(timeoutMillis);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            long sendMicros = WallClock.nowEpochMicros();
+            out.write(request);
+            out.flush();
+            Answer answer = Answer.read(in);
+            long receiveMicros = WallClock.nowEpochMicros();
+            return interpret(answer, sendMicros, receiveMicros);
+        } catch (IOException e) {
+            return new Exchange(null, null, "cannot ask " + url() + ": " + e.getMessage());
+        }
+    }
+
+    private Exchange interpret(Answer answer, long sendMicros, long receiveMicros) {
+        String why;
+        if (answer.status == 200) {
+            Long serverMicros = epochMicros(answer.body);
+            if (serverMicros != null) {
+                return new Exchange(new ClockSample(sendMicros, serverMicros, receiveMicros,
+                        ClockSample.CLOCK_ENDPOINT_RESOLUTION_MICROS, url()), null, null);
+            }
+            why = "GET " + url() + " answered 200 without a clock in epoch microseconds";
+        } else {
+            why = "GET " + url() + " answered " + answer.status;
+        }
+        if (answer.date == null) {
+            return new Exchange(null, null, why + " and no Date header");
+        }
+        try {
+            Instant date = DateTimeFormatter.RFC_1123_DATE_TIME.parse(answer.date.trim(), Instant::from);
+            return new Exchange(new ClockSample(sendMicros, date.getEpochSecond() * 1_000_000L, receiveMicros,
+                    ClockSample.DATE_HEADER_RESOLUTION_MICROS, url()), why, null);
+        } catch (DateTimeParseException e) {
+            return new Exchange(null, null, why + " and an unreadable Date header '" + answer.date + "'");
+        }
+    }
+
+    private static Long epochMicros(String body) {
+        String text = body.trim();
+        if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        long micros = Long.parseLong(text);
+        return micros >= MIN_PLAUSIBLE_MICROS && micros <= MAX_PLAUSIBLE_MICROS ? micros : null;
+    }
+
+    /** The parts of an HTTP/1.1 answer an exchange needs: status, {@code Date}, and the body as text. */
+    private record Answer(int status, String date, String body) {
+
+        static Answer read(InputStream in) throws IOException {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("the connection closed before a complete answer head");
+                }
+                head.write(b);
+                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+                if (head.size() > MAX_HEAD_BYTES) {
+                    throw new IOException("the answer head exceeds " + MAX_HEAD_BYTES + " bytes");
+                }
+            }
+            String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+            String[] statusLine = lines[0].split(" ", 3);
+            if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
+                throw new IOException("not an HTTP answer: '" + lines[0] + "'");
+            }
+            int status;
+            try {
+                status = Integer.parseInt(statusLine[1]);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad HTTP status line '" + lines[0] + "'", e);
+            }
+            String date = null;
+            long contentLength = -1;
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = lines[i].substring(colon + 1).trim();
+                if (name.equals("date")) {
+                    date = value;
+                } else if (name.equals("content-length")) {
+                    try {
+                        contentLength = Long.parseLong(value);
+                    } catch (NumberFormatException e) {
+                        throw new IOException("bad Content-Length '" + value + "'", e);
+                    }
+                }
+            }
+            boolean noBody = status == 204 || status == 304 || (status >= 100 && status < 200);
+            return new Answer(status, date, noBody ? "" : body(in, contentLength));
+        }
+
+        /** Exactly Content-Length bytes, else (chunked or unframed) what comes until the server closes, up to a cap. */
+        private static String body(InputStream in, long contentLength) throws IOException {
+            long limit = contentLength >= 0 ? Math.min(contentLength, MAX_BODY_BYTES) : MAX_BODY_BYTES;
+            byte[] bytes = in.readNBytes((int) limit);
+            if (contentLength >= 0 && bytes.length < limit) {
+                throw new IOException("the connection closed after " + bytes.length + " of " + contentLength + " body bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+}
