@@ -126,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--url-sse", paramLabel = "TEMPLATE", description = "External target: SSE URL template, e.g. http://host:8080/sse/{topic}.")
     String urlSse;
 
-    @Option(names = "--url-ws", paramLabel = "TEMPLATE", description = "External target: WebSocket URL template, e.g. ws://host:8080/ws/{topic}.")
+    @Option(names = "--url-ws", paramLabel = "TEMPLATE", description = "External target: WebSocket URL template, e.g. ws://host:8080/ws/{topic}; messages may be the bare payload (text or binary) or pushbench's <seq> LF <payload>.")
     String urlWs;
 
     @Option(names = "--publish-url", paramLabel = "TEMPLATE",

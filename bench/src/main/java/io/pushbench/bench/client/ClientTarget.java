@@ -15,7 +15,8 @@ import java.util.Objects;
  *       {@code docs/wire-format.md}; seqs, lost notices and the batch format come from its framing.</li>
  *   <li>{@link #external(Map, PollBodyFormat, PayloadSeqReader)}: any server, given a URL template per strategy.
  *       Messages are payload-only (a polling body per {@link PollBodyFormat}, SSE {@code data:} with or without
- *       {@code id:}, WebSocket text or binary frames holding just the payload); seqs are read from the payload.</li>
+ *       {@code id:}, WebSocket text or binary frames holding just the payload, or pushbench's {@code <seq> LF}
+ *       before it, told apart per message); seqs are read from the payload.</li>
  * </ul>
  */
 public final class ClientTarget {

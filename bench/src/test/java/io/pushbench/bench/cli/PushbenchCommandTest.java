@@ -111,23 +111,26 @@ class PushbenchCommandTest {
         try {
             int port = portOf(server);
             String base = "http://127.0.0.1:" + port;
-            int code = run("run", "--strategies=poll,long-poll,sse", "--clients=10", "--warmup=1s", "--duration=2s",
+            int code = run("run", "--strategies=poll,long-poll,sse,ws", "--clients=10", "--warmup=1s", "--duration=2s",
                     "--rate=4", "--poll-interval=500ms", "--max-loader-stall=5s", "--max-publisher-lag=5s",
                     "--url-poll=" + base + "/poll/{topic}?after={seq}",
                     "--url-long-poll=" + base + "/long-poll/{topic}?after={seq}",
                     "--url-sse=" + base + "/sse/{topic}",
+                    "--url-ws=ws://127.0.0.1:" + port + "/ws/{topic}?after={seq}",
                     "--publish-url=" + base + "/publish/{topic}", "--out=" + dir.resolve("run"));
 
             assertThat(code).as(out.toString() + err).isZero();
             RunReport report = ReportJson.read(dir.resolve("run/report.json"));
             assertThat(report.configuration().server()).isEqualTo("external");
-            assertThat(report.configuration().target().urlTemplates()).containsKeys("poll", "long-poll", "sse");
+            assertThat(report.configuration().target().urlTemplates()).containsKeys("poll", "long-poll", "sse", "ws");
             assertThat(report.results()).extracting(StrategyResult::strategy)
-                    .containsExactly(Strategy.SHORT_POLLING, Strategy.LONG_POLLING, Strategy.SSE);
+                    .containsExactly(Strategy.SHORT_POLLING, Strategy.LONG_POLLING, Strategy.SSE, Strategy.WEBSOCKET);
             for (StrategyResult r : report.results()) {
                 assertThat(r.validity().reasons()).isEmpty();
                 assertThat(r.delivery().published()).isEqualTo(8);
                 assertThat(r.delivery().delivered()).isEqualTo(8 * 10);
+                assertThat(r.delivery().missing() + r.delivery().duplicates() + r.delivery().outOfOrder()
+                        + r.delivery().lostByRetention()).as(r.strategy().label()).isZero();
                 assertThat(r.latency().fromScheduled().count()).isEqualTo(8 * 10);
                 assertThat(r.cpu().serverMethod()).isEqualTo("unavailable");
                 assertThat(r.memory().available()).isFalse();

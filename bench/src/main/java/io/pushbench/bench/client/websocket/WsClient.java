@@ -18,7 +18,7 @@ import java.net.URI;
 
 /**
  * WebSocket (RFC 6455): the upgrade with the client's cursor in the URL, {@code permessage-deflate} offered when the
- * settings ask, one message per binary frame.
+ * settings ask, one message per binary frame (or, from an external server, per text or binary message).
  */
 public final class WsClient implements ClientProtocol {
     /** The pipeline name of the WebSocket handler. */

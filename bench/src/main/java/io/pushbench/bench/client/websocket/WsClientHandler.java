@@ -94,17 +94,26 @@ public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
         client.connectionReady();
     }
 
+    /**
+     * A pushbench server's messages are binary {@code <seq> LF <payload>} or text loss notices. An external server's
+     * are told apart per message, so both a pushbench server and one sending bare payloads (text or binary) can be
+     * measured: a binary message starting with {@code <digits> LF} carries that prefix, a text message starting with
+     * {@code {"lost":} is a notice, anything else is a bare payload (whose own header starts {@code pb1 }).
+     */
     private void onMessage(WebSocketFrame frame, long receiveNanos) {
         ByteBuf data = frame.content();
         boolean pushbench = client.target().pushbenchFraming();
-        if (pushbench && frame instanceof TextWebSocketFrame) {
+        boolean text = frame instanceof TextWebSocketFrame;
+        if (text && (pushbench || WsMessageDecoder.isLostNotice(data))) {
             ledger.attribute(Direction.DOWN, ByteCategory.HEARTBEAT, tally.headerBytes + tally.dataBytes);
             tally.clear();
             client.lost(WsMessageDecoder.lostOf(data.toString(StandardCharsets.UTF_8)));
             return;
         }
         int prefixStart = data.readerIndex();
-        long seq = pushbench ? WsMessageDecoder.readSeqPrefix(data) : client.target().seqReader().seqOf(data);
+        boolean prefixed = !text && (pushbench || WsMessageDecoder.hasSeqPrefix(data));
+        long prefixSeq = prefixed ? WsMessageDecoder.readSeqPrefix(data) : -1;
+        long seq = pushbench ? prefixSeq : client.target().seqReader().seqOf(data);
         int prefixBytes = data.readerIndex() - prefixStart;
         ledger.attribute(Direction.DOWN, ByteCategory.FRAMING, tally.headerBytes + (tally.compressed ? 0 : prefixBytes));
         ledger.attribute(Direction.DOWN, ByteCategory.PAYLOAD, tally.compressed ? tally.dataBytes : tally.dataBytes - prefixBytes);

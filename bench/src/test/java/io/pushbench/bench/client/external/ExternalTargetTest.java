@@ -13,6 +13,8 @@ import io.pushbench.bench.workload.PayloadHeader;
 import io.pushbench.model.ByteCategory;
 import io.pushbench.model.Direction;
 import io.pushbench.model.Strategy;
+import io.pushbench.server.PushServer;
+import io.pushbench.server.PushServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +27,9 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The clients against servers that are not pushbench's, given URL templates: seqs come from the payload header,
- * messages are payload-only (one per polling response with conditional requests, SSE {@code data:} without
- * {@code id:}, WebSocket TEXT frames).
+ * The clients against servers given by URL templates: seqs come from the payload header, whatever the framing around
+ * it (one payload per polling response with conditional requests, SSE {@code data:} without {@code id:}, WebSocket
+ * TEXT or BINARY frames holding only the payload, and a pushbench server's {@code <seq> LF <payload>} frames).
  */
 class ExternalTargetTest {
     private static final int CLIENTS = 10;
@@ -99,9 +101,10 @@ class ExternalTargetTest {
         }
     }
 
-    @Test
-    void readsWebSocketTextFramesCarryingOnlyThePayload() throws Exception {
-        try (TextFrameWebSocketServer server = new TextFrameWebSocketServer()) {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void readsWebSocketTextOrBinaryFramesCarryingOnlyThePayload(boolean binaryFrames) throws Exception {
+        try (BarePayloadWebSocketServer server = new BarePayloadWebSocketServer(binaryFrames)) {
             RecordingListener listener = new RecordingListener(CLIENTS, ExternalTargetTest::expected);
             ClientGroupSnapshot s = run(Strategy.WEBSOCKET, "ws://127.0.0.1:" + server.port() + "/ws/{topic}",
                     PollBodyFormat.SINGLE, server::publish,
@@ -112,9 +115,53 @@ class ExternalTargetTest {
         }
     }
 
+    /** A pushbench server as an external target: its binary frames carry {@code <seq> LF} before the payload. */
+    @Test
+    void readsAPushbenchServersSeqPrefixedWebSocketFrames() throws Exception {
+        try (PushServer server = new PushServer(PushServerConfig.builder().bindAddress("127.0.0.1").port(0).build())) {
+            int port = server.start().getPort();
+            RecordingListener listener = new RecordingListener(CLIENTS, ExternalTargetTest::expected);
+            ClientGroupSnapshot s = run(Strategy.WEBSOCKET, "ws://127.0.0.1:" + port + "/ws/{topic}?after={seq}",
+                    PollBodyFormat.SINGLE, p -> server.publish("ext", p), () -> { }, listener);
+            long prefixBytes = 0;
+            for (int seq = 1; seq <= MESSAGES; seq++) {
+                prefixBytes += String.valueOf(seq).length() + 1;
+            }
+            // every frame: a 2-byte header and the "<seq>\n" prefix around the 64-byte payload
+            assertThat(s.bytes().bytes(Direction.DOWN, ByteCategory.FRAMING)).isEqualTo(CLIENTS * (2L * MESSAGES + prefixBytes));
+            Await.until(() -> server.metrics().of(Strategy.WEBSOCKET).openConnections() == 0, 20, () -> "server connections");
+            assertThat(s.bytes().socketBytes(Direction.DOWN)).isEqualTo(server.metrics().of(Strategy.WEBSOCKET).bytesWritten());
+        }
+    }
+
+    @Test
+    void countsAPushbenchServersWebSocketLossNoticeAsLost() throws Exception {
+        try (PushServer server = new PushServer(PushServerConfig.builder().bindAddress("127.0.0.1").port(0)
+                .retentionCount(5).build())) {
+            int port = server.start().getPort();
+            for (int seq = 1; seq <= 20; seq++) {
+                server.publish("ext", payload(seq)); // only 16..20 retained: a client resuming after 2 lost 3..15
+            }
+            RecordingListener listener = new RecordingListener(CLIENTS, ExternalTargetTest::expected);
+            ClientTarget target = ClientTarget.external(
+                    Map.of(Strategy.WEBSOCKET, "ws://127.0.0.1:" + port + "/ws/{topic}?after={seq}"), PollBodyFormat.SINGLE,
+                    PayloadHeader::seq);
+            ClientGroup group = engine.start(Strategy.WEBSOCKET, target, CLIENTS, id -> "ext",
+                    ClientSettings.DEFAULTS.withRampUpPerSec(0).withStartAfterSeq(2), listener);
+            Await.until(() -> listener.everyClientHas(5), 30, () -> listener.deliveredTotal() + " delivered");
+            group.close();
+            ClientGroupSnapshot s = group.snapshot(topic -> 20);
+
+            assertThat(listener.payloadMismatches.get()).as(listener.firstMismatch.toString()).isZero();
+            assertThat(s.lost()).isEqualTo(13L * CLIENTS);
+            assertThat(s.delivered()).isEqualTo(5L * CLIENTS);
+            assertThat(s.missing() + s.duplicates() + s.outOfOrder() + s.errors()).isZero();
+        }
+    }
+
     @Test
     void answersPingsWithPongsCountedAsHeartbeat() throws Exception {
-        try (TextFrameWebSocketServer server = new TextFrameWebSocketServer()) {
+        try (BarePayloadWebSocketServer server = new BarePayloadWebSocketServer(false)) {
             RecordingListener listener = new RecordingListener(CLIENTS, null);
             ClientTarget target = ClientTarget.external(
                     Map.of(Strategy.WEBSOCKET, "ws://127.0.0.1:" + server.port() + "/ws/{topic}"), PollBodyFormat.SINGLE,
@@ -128,7 +175,7 @@ class ExternalTargetTest {
             group.close();
             ClientGroupSnapshot s = group.snapshot();
 
-            int data = TextFrameWebSocketServer.PING_DATA.length();
+            int data = BarePayloadWebSocketServer.PING_DATA.length();
             // a ping from the server: 2-byte header + data; a pong from the client is masked: 2 + 4 + data
             assertThat(s.bytes().bytes(Direction.DOWN, ByteCategory.HEARTBEAT)).isEqualTo(2L * CLIENTS * (2 + data));
             assertThat(s.bytes().bytes(Direction.UP, ByteCategory.HEARTBEAT)).isEqualTo(2L * CLIENTS * (2 + 4 + data));

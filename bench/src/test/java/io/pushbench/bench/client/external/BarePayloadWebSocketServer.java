@@ -1,6 +1,7 @@
 package io.pushbench.bench.client.external;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -13,6 +14,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -25,11 +27,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A WebSocket server that is not pushbench's: every message goes to every client as a TEXT frame holding only the
- * payload (no seq, no notices), as many push servers do; it can ping its clients and counts their pongs. Built on
- * Netty's server protocol handler.
+ * A WebSocket server that is not pushbench's: every message goes to every client as one TEXT (or BINARY) frame holding
+ * only the payload (no seq, no notices), as many push servers do; it can ping its clients and counts their pongs.
+ * Built on Netty's server protocol handler.
  */
-final class TextFrameWebSocketServer implements AutoCloseable {
+final class BarePayloadWebSocketServer implements AutoCloseable {
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ChannelGroup subscribers = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel server;
@@ -38,7 +40,11 @@ final class TextFrameWebSocketServer implements AutoCloseable {
     /** Pongs received that answered those pings. */
     final java.util.concurrent.atomic.AtomicInteger pongs = new java.util.concurrent.atomic.AtomicInteger();
 
-    TextFrameWebSocketServer() throws InterruptedException {
+    private final boolean binaryFrames;
+
+    /** @param binaryFrames send payloads in BINARY frames instead of TEXT frames */
+    BarePayloadWebSocketServer(boolean binaryFrames) throws InterruptedException {
+        this.binaryFrames = binaryFrames;
         server = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
@@ -77,12 +83,14 @@ final class TextFrameWebSocketServer implements AutoCloseable {
     }
 
     void publish(byte[] payload) {
-        subscribers.writeAndFlush(new TextWebSocketFrame(new String(payload, StandardCharsets.US_ASCII))).awaitUninterruptibly();
+        WebSocketFrame frame = binaryFrames ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(payload))
+                : new TextWebSocketFrame(new String(payload, StandardCharsets.US_ASCII));
+        subscribers.writeAndFlush(frame).awaitUninterruptibly();
     }
 
     /** Pings every subscriber with {@link #PING_DATA}. */
     void ping() {
-        subscribers.writeAndFlush(new PingWebSocketFrame(io.netty.buffer.Unpooled.copiedBuffer(PING_DATA, StandardCharsets.US_ASCII)))
+        subscribers.writeAndFlush(new PingWebSocketFrame(Unpooled.copiedBuffer(PING_DATA, StandardCharsets.US_ASCII)))
                 .awaitUninterruptibly();
     }
 
