@@ -76,10 +76,11 @@ public final class ExternalStyleHttpServer implements AutoCloseable {
         pollRequests.incrementAndGet();
         String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
         int have = since == null ? 0 : (int) ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
+        int size = messages.size(); // read once: a publish in between must not pair message n+1 with validator n
         String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                Instant.ofEpochSecond(Math.min(have + 1, messages.size())).atZone(ZoneOffset.UTC));
+                Instant.ofEpochSecond(Math.min(have + 1, size)).atZone(ZoneOffset.UTC));
         exchange.getResponseHeaders().set("Last-Modified", lastModified);
-        if (have >= messages.size()) {
+        if (have >= size) {
             notModified.incrementAndGet();
             exchange.sendResponseHeaders(304, -1);
             exchange.close();
