@@ -8,7 +8,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.pushbench.bench.client.ResourceLimitDiagnosis;
 import io.pushbench.bench.client.SimulatedClient;
 import io.pushbench.bench.client.UrlTemplate;
-import io.pushbench.bench.client.http.HttpRequestWriter;
+import io.pushbench.bench.client.http.HttpClientConnection;
 import io.pushbench.bench.client.http.HttpResponseFramer;
 import io.pushbench.bench.client.http.HttpResponseHead;
 import io.pushbench.model.ByteCategory;
@@ -33,15 +33,13 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
     private final SimulatedClient client;
     private final PollSchedule schedule;
     private final PollBodyParser parser;
-    private final UrlTemplate template;
     private final boolean readyWhenRequestSent;
-    private final HttpResponseFramer framer = new HttpResponseFramer(this);
+    private final HttpClientConnection http;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> nextRequest;
 
     // the exchange in progress
     private HttpResponseHead head;
-    private long receiveNanos;
     private long framingBytes;
     private long contentBytes;
     private long payloadBytes;
@@ -55,10 +53,10 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
     public PollClientHandler(SimulatedClient client, UrlTemplate template, PollSchedule schedule, PollBodyParser parser,
                              boolean readyWhenRequestSent) {
         this.client = client;
-        this.template = template;
         this.schedule = schedule;
         this.parser = parser;
         this.readyWhenRequestSent = readyWhenRequestSent;
+        this.http = new HttpClientConnection(client, template, this);
     }
 
     @Override
@@ -73,13 +71,9 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         if (!ctx.channel().isActive() || client.closing()) {
             return;
         }
-        ByteBuf request = HttpRequestWriter.get(ctx.alloc(), template.requestTarget(client.topic(), client.lastSeq()),
-                template.hostHeader(), "If-None-Match", client.etag(), "If-Modified-Since", client.lastModified());
-        client.ledger().writeCategory(null); // pending until the response says whether it was empty
-        client.leftoverCategory(ByteCategory.EMPTY_RESPONSE);
-        client.requestSent();
         schedule.requestSent(System.nanoTime());
-        ChannelFuture written = ctx.writeAndFlush(request);
+        ChannelFuture written = http.sendGet(ctx, ByteCategory.EMPTY_RESPONSE,
+                "If-None-Match", client.etag(), "If-Modified-Since", client.lastModified());
         if (readyWhenRequestSent) {
             written.addListener(f -> {
                 if (f.isSuccess()) {
@@ -91,15 +85,14 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf in) {
-        receiveNanos = System.nanoTime();
-        framer.feed(in);
+        http.read(in);
     }
 
     @Override
     public void onHead(HttpResponseHead h) {
         head = h;
         if (failed(h)) {
-            client.error("HTTP " + h.status() + " from " + template.requestTarget(client.topic(), client.lastSeq()), null);
+            http.reportFailedStatus(h);
             return;
         }
         client.connectionReady();
@@ -127,7 +120,7 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         messages++;
         payloadBytes += payload.readableBytes();
         long s = client.target().pushbenchFraming() ? seq : client.target().seqReader().seqOf(payload);
-        client.deliver(s, payload, receiveNanos);
+        client.deliver(s, payload, http.receiveNanos());
     }
 
     @Override
@@ -186,7 +179,7 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         if (nextRequest != null) {
             nextRequest.cancel(false);
         }
-        if (framer.connectionClosed()) {
+        if (http.connectionClosed()) {
             client.error("connection closed in the middle of a response", null);
         }
         client.connectionClosed();

@@ -7,7 +7,7 @@ import io.pushbench.bench.client.ResourceLimitDiagnosis;
 import io.pushbench.bench.client.SimulatedClient;
 import io.pushbench.bench.client.UrlTemplate;
 import io.pushbench.bench.client.bytes.ByteLedger;
-import io.pushbench.bench.client.http.HttpRequestWriter;
+import io.pushbench.bench.client.http.HttpClientConnection;
 import io.pushbench.bench.client.http.HttpResponseFramer;
 import io.pushbench.bench.client.http.HttpResponseHead;
 import io.pushbench.model.ByteCategory;
@@ -29,36 +29,29 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
     public static final String LOST_EVENT = "pushbench-lost";
 
     private final SimulatedClient client;
-    private final UrlTemplate template;
-    private final HttpResponseFramer framer = new HttpResponseFramer(this);
+    private final HttpClientConnection http;
     private final SseEventParser parser = new SseEventParser(this);
     private final ByteLedger ledger;
     private ChannelHandlerContext ctx;
     private HttpResponseHead head;
-    private long receiveNanos;
 
     public SseClientHandler(SimulatedClient client, UrlTemplate template) {
         this.client = client;
-        this.template = template;
         this.ledger = client.ledger();
+        this.http = new HttpClientConnection(client, template, this);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        ByteBuf request = HttpRequestWriter.get(ctx.alloc(), template.requestTarget(client.topic(), client.lastSeq()),
-                template.hostHeader(), "Accept", "text/event-stream", "Last-Event-ID", client.lastEventId());
-        ledger.writeCategory(null); // headers, or an empty response when the answer is not 200
-        client.leftoverCategory(ByteCategory.HTTP_HEADERS);
-        client.requestSent();
-        ctx.writeAndFlush(request);
+        // the request counts as headers, or as an empty response when the answer is not 200
+        http.sendGet(ctx, ByteCategory.HTTP_HEADERS, "Accept", "text/event-stream", "Last-Event-ID", client.lastEventId());
         ctx.fireChannelActive();
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf in) {
-        receiveNanos = System.nanoTime();
-        framer.feed(in);
+        http.read(in);
     }
 
     @Override
@@ -73,7 +66,7 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
             client.emptyResponse();
             client.leftoverCategory(ByteCategory.EMPTY_RESPONSE);
             ledger.attributePending(Direction.UP, ByteCategory.EMPTY_RESPONSE);
-            client.error("HTTP " + h.status() + " from " + template.requestTarget(client.topic(), client.lastSeq()), null);
+            http.reportFailedStatus(h);
         }
     }
 
@@ -118,7 +111,7 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
         ledger.attribute(Direction.DOWN, ByteCategory.PAYLOAD, payloadBytes);
         ledger.attribute(Direction.DOWN, ByteCategory.FRAMING, eventBytes - payloadBytes);
         long seq = pushbench ? parseLong(lastEventId) : client.target().seqReader().seqOf(data);
-        client.deliver(seq, data, receiveNanos);
+        client.deliver(seq, data, http.receiveNanos());
     }
 
     @Override
@@ -133,7 +126,7 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (framer.connectionClosed() && head != null && head.status() != 200) {
+        if (http.connectionClosed() && head != null && head.status() != 200) {
             ledger.attributePending(Direction.DOWN, ByteCategory.EMPTY_RESPONSE);
         }
         client.connectionClosed();
