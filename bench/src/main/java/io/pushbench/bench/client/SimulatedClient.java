@@ -129,6 +129,11 @@ public final class SimulatedClient {
         group.listener().onConnected(id, System.nanoTime() - connectStartNanos);
     }
 
+    /** Whether the current connection is ready ({@link #connectionReady()} was called since it opened). */
+    public boolean ready() {
+        return ready;
+    }
+
     /**
      * The strategy's last handler saw its channel go inactive: attributes leftover bytes, then reconnects unless the
      * group is closing.

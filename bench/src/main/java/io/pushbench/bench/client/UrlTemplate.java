@@ -1,6 +1,7 @@
 package io.pushbench.bench.client;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A URL with {@code {topic}} and {@code {seq}} placeholders, e.g. {@code http://127.0.0.1:8080/poll/{topic}?after={seq}}
@@ -74,6 +75,14 @@ public final class UrlTemplate {
     public String requestTarget(String topic, long seq) {
         String s = pathAndQuery.replace(TOPIC, topic);
         return hasSeq() ? s.replace(SEQ, Long.toString(seq)) : s;
+    }
+
+    /**
+     * The request target for this topic cut at every {@code {seq}}: the cursor goes between consecutive pieces
+     * (one piece when the template has no {@code {seq}}). Lets a client encode the constant parts once.
+     */
+    public String[] requestTargetAroundSeq(String topic) {
+        return pathAndQuery.replace(TOPIC, topic).split(Pattern.quote(SEQ), -1);
     }
 
     /** Whether the cursor goes into the URL ({@code {seq}} present). */

@@ -6,7 +6,7 @@ import io.netty.util.internal.ThreadExecutorMap;
 import io.pushbench.bench.client.DeliveryListener;
 import io.pushbench.bench.metrics.LatencyRecorders;
 import io.pushbench.bench.metrics.StallProbe;
-import io.pushbench.bench.workload.PayloadHeader;
+import io.pushbench.bench.workload.PayloadHeaderReader;
 import io.pushbench.bench.workload.Publisher;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +46,9 @@ final class DeliveryRecorder implements DeliveryListener {
     public void onMessage(int clientId, String topic, long seq, ByteBuf payload, long receiveNanos) {
         delivered.increment();
         Publisher.Window w = window;
-        long scheduled = PayloadHeader.scheduledNanos(payload);
+        PayloadHeaderReader header = PayloadHeaderReader.forCurrentThread();
+        header.read(payload);
+        long scheduled = header.scheduledNanos();
         if (scheduled < 0) {
             withoutHeader.increment();
             return;
@@ -60,7 +62,7 @@ final class DeliveryRecorder implements DeliveryListener {
         }
         windowDelivered.increment();
         recorders.fromScheduled().record((receiveNanos - scheduledNanos) / 1000);
-        long send = PayloadHeader.sendNanos(payload);
+        long send = header.sendNanos();
         if (send >= 0) {
             recorders.fromSend().record((receiveNanos - w.originNanos() - send) / 1000);
         }

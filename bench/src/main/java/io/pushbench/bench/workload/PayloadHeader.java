@@ -22,19 +22,15 @@ import java.util.SplittableRandom;
  * <pre>{@code
  * PayloadHeader header = new PayloadHeader(64, seed);
  * byte[] payload = header.encode("t0", 17, scheduledNanos, sendNanos);
- * long scheduled = PayloadHeader.scheduledNanos(buf);   // on the receiving side, without copying
+ * long scheduled = PayloadHeader.scheduledNanos(buf);   // on the receiving side, without allocating
  * }</pre>
+ * On a hot path that needs several fields of every payload, read them in one pass with a {@link PayloadHeaderReader}.
  */
 public final class PayloadHeader {
 
     /** The smallest payload the header fits in for any topic of up to a million clients and a 27-hour run. */
     public static final int MIN_PAYLOAD_BYTES = 56;
 
-    private static final byte[] MAGIC = "pb1 ".getBytes(StandardCharsets.US_ASCII);
-    private static final int FIELD_TOPIC = 1;
-    private static final int FIELD_SEQ = 2;
-    private static final int FIELD_SCHEDULED = 3;
-    private static final int FIELD_SEND = 4;
     private static final byte[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".getBytes(StandardCharsets.US_ASCII);
 
@@ -77,74 +73,30 @@ public final class PayloadHeader {
         return payload;
     }
 
-    /** True when the readable bytes start with this header's magic. */
-    public static boolean isPresent(ByteBuf payload) {
-        if (payload.readableBytes() < MAGIC.length) {
-            return false;
-        }
-        int start = payload.readerIndex();
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (payload.getByte(start + i) != MAGIC[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The seq in the header, or -1 when there is no valid header. Does not move the reader index. */
     public static long seq(ByteBuf payload) {
-        return numberField(payload, FIELD_SEQ);
+        PayloadHeaderReader reader = PayloadHeaderReader.forCurrentThread();
+        reader.read(payload);
+        return reader.seq();
     }
 
     /** The scheduled publish time in the header (ns since the run's origin), or -1 when there is no valid header. */
     public static long scheduledNanos(ByteBuf payload) {
-        return numberField(payload, FIELD_SCHEDULED);
+        PayloadHeaderReader reader = PayloadHeaderReader.forCurrentThread();
+        reader.read(payload);
+        return reader.scheduledNanos();
     }
 
     /** The actual send time in the header (ns since the run's origin), or -1 when there is no valid header. */
     public static long sendNanos(ByteBuf payload) {
-        return numberField(payload, FIELD_SEND);
+        PayloadHeaderReader reader = PayloadHeaderReader.forCurrentThread();
+        reader.read(payload);
+        return reader.sendNanos();
     }
 
     /** The topic in the header, or {@code null} when there is no valid header. */
     public static String topic(ByteBuf payload) {
-        if (!isPresent(payload)) {
-            return null;
-        }
-        int from = payload.readerIndex() + MAGIC.length;
-        int end = payload.writerIndex();
-        int i = from;
-        while (i < end && payload.getByte(i) != ' ') {
-            i++;
-        }
-        return i == end ? null : payload.toString(from, i - from, StandardCharsets.US_ASCII);
-    }
-
-    private static long numberField(ByteBuf payload, int field) {
-        if (!isPresent(payload)) {
-            return -1;
-        }
-        int i = payload.readerIndex() + MAGIC.length;
-        int end = payload.writerIndex();
-        for (int f = FIELD_TOPIC; f < field; f++) {
-            while (i < end && payload.getByte(i) != ' ') {
-                i++;
-            }
-            i++;
-        }
-        long value = 0;
-        int digits = 0;
-        while (i < end) {
-            byte b = payload.getByte(i++);
-            if (b == ' ') {
-                return digits == 0 ? -1 : value;
-            }
-            if (b < '0' || b > '9' || digits == 18) {
-                return -1;
-            }
-            value = value * 10 + (b - '0');
-            digits++;
-        }
-        return -1;
+        PayloadHeaderReader reader = PayloadHeaderReader.forCurrentThread();
+        return reader.read(payload) ? reader.topic() : null;
     }
 }

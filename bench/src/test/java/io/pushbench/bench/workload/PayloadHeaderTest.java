@@ -45,6 +45,38 @@ class PayloadHeaderTest {
     }
 
     @Test
+    void onePassReaderGivesEveryFieldFromADirectBufferAndIsReusable() {
+        PayloadHeader header = new PayloadHeader(1024, 3);
+        ByteBuf first = Unpooled.directBuffer(1024).writeBytes(header.encode("c9", 123_456_789_012L, 17, 18));
+        ByteBuf second = Unpooled.directBuffer(64).writeBytes(new PayloadHeader(64, 3).encode("t0", 1, 2, 3));
+        PayloadHeaderReader reader = new PayloadHeaderReader();
+
+        assertThat(reader.read(first)).isTrue();
+        assertThat(reader.topic()).isEqualTo("c9");
+        assertThat(new long[] {reader.seq(), reader.scheduledNanos(), reader.sendNanos()}).containsExactly(123_456_789_012L, 17, 18);
+        assertThat(reader.read(second)).isTrue();
+        assertThat(new long[] {reader.seq(), reader.scheduledNanos(), reader.sendNanos()}).containsExactly(1, 2, 3);
+        assertThat(first.readerIndex()).isZero();
+        first.release();
+        second.release();
+    }
+
+    @Test
+    void onePassReaderMarksEachBadFieldAloneAndRefusesAForeignMagic() {
+        PayloadHeaderReader reader = new PayloadHeaderReader();
+        reader.read(Unpooled.copiedBuffer("pb1 t0 x 5 6 pad", StandardCharsets.US_ASCII));
+        assertThat(new long[] {reader.seq(), reader.scheduledNanos(), reader.sendNanos()}).containsExactly(-1, 5, 6);
+        reader.read(Unpooled.copiedBuffer("pb1 t0 1 5 6", StandardCharsets.US_ASCII));
+        assertThat(new long[] {reader.seq(), reader.scheduledNanos(), reader.sendNanos()}).containsExactly(1, 5, -1);
+        assertThat(reader.read(Unpooled.copiedBuffer("pb2 t0 1 2 3 pad", StandardCharsets.US_ASCII))).isFalse();
+        assertThat(reader.seq()).isEqualTo(-1);
+        reader.read(Unpooled.copiedBuffer("pb1 t0 1 1234567890123456789 6 pad", StandardCharsets.US_ASCII));
+        assertThat(new long[] {reader.seq(), reader.scheduledNanos(), reader.sendNanos()}).containsExactly(1, -1, 6);
+        reader.read(Unpooled.copiedBuffer("pb1 t0 1  3 pad", StandardCharsets.US_ASCII));
+        assertThat(new long[] {reader.seq(), reader.scheduledNanos(), reader.sendNanos()}).containsExactly(1, -1, 3);
+    }
+
+    @Test
     void tooSmallPayloadsAreRefused() {
         assertThatThrownBy(() -> new PayloadHeader(20, 1)).hasMessageContaining("at least 56 bytes");
     }

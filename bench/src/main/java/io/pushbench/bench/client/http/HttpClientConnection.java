@@ -24,12 +24,14 @@ public final class HttpClientConnection {
     private final SimulatedClient client;
     private final UrlTemplate template;
     private final HttpResponseFramer framer;
+    private final HttpRequestWriter requests;
     private long receiveNanos;
 
     public HttpClientConnection(SimulatedClient client, UrlTemplate template, HttpResponseFramer.Listener listener) {
         this.client = client;
         this.template = template;
         this.framer = new HttpResponseFramer(listener);
+        this.requests = new HttpRequestWriter(template, client.topic());
     }
 
     /**
@@ -40,7 +42,7 @@ public final class HttpClientConnection {
      * @param namesAndValues optional headers as name, value pairs; a null or empty value leaves the header out
      */
     public ChannelFuture sendGet(ChannelHandlerContext ctx, ByteCategory leftover, String... namesAndValues) {
-        ByteBuf request = HttpRequestWriter.get(ctx.alloc(), requestTarget(), template.hostHeader(), namesAndValues);
+        ByteBuf request = requests.get(ctx.alloc(), client.lastSeq(), namesAndValues);
         client.ledger().writeCategory(null);
         client.leftoverCategory(leftover);
         client.requestSent();

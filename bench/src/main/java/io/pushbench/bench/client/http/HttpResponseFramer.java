@@ -4,8 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Splits the bytes of a stream of HTTP/1.1 responses (keep-alive) into heads, body content and framing, counting
@@ -86,7 +84,7 @@ public final class HttpResponseFramer {
             boolean blank = lineLength == 1 || (lineLength == 2 && line.getByte(lineStart) == '\r');
             lineStart = line.writerIndex();
             if (blank && lineStart - lineLength > headStart) {
-                HttpResponseHead head = parseHead(line);
+                HttpResponseHead head = HttpResponseHead.parse(line);
                 line.clear();
                 headStart = 0;
                 lineStart = 0;
@@ -203,72 +201,5 @@ public final class HttpResponseFramer {
             throw new HttpFramingException("bad chunk size line '" + line.toString(StandardCharsets.ISO_8859_1).trim() + "'");
         }
         return size;
-    }
-
-    /** Parses a complete head (status line, header lines, blank line) without regular expressions. */
-    static HttpResponseHead parseHead(ByteBuf head) {
-        int size = head.readableBytes();
-        int pos = head.readerIndex();
-        int end = head.writerIndex();
-        String statusLine = null;
-        Map<String, String> headers = new HashMap<>();
-        while (pos < end) {
-            int lf = head.indexOf(pos, end, (byte) '\n');
-            int lineEnd = lf < 0 ? end : lf;
-            int contentEnd = lineEnd > pos && head.getByte(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
-            if (contentEnd > pos) {
-                if (statusLine == null) {
-                    statusLine = head.toString(pos, contentEnd - pos, StandardCharsets.ISO_8859_1);
-                } else {
-                    addHeader(head, pos, contentEnd, headers);
-                }
-            }
-            pos = lineEnd + 1;
-        }
-        if (statusLine == null) {
-            throw new HttpFramingException("empty HTTP response head");
-        }
-        int sp1 = statusLine.indexOf(' ');
-        int sp2 = sp1 < 0 ? -1 : statusLine.indexOf(' ', sp1 + 1);
-        if (sp1 < 0 || !statusLine.startsWith("HTTP/")) {
-            throw new HttpFramingException("bad HTTP status line '" + statusLine + "'");
-        }
-        int status;
-        try {
-            status = Integer.parseInt(statusLine.substring(sp1 + 1, sp2 < 0 ? statusLine.length() : sp2));
-        } catch (NumberFormatException e) {
-            throw new HttpFramingException("bad HTTP status code in '" + statusLine + "'");
-        }
-        return new HttpResponseHead(statusLine.substring(0, sp1), status, headers, size);
-    }
-
-    private static void addHeader(ByteBuf head, int from, int to, Map<String, String> headers) {
-        int colon = head.indexOf(from, to, (byte) ':');
-        if (colon <= from) {
-            return; // not a header line (obsolete folding or garbage): ignored
-        }
-        int nameEnd = colon;
-        while (nameEnd > from && isSpace(head.getByte(nameEnd - 1))) {
-            nameEnd--;
-        }
-        int valueStart = colon + 1;
-        while (valueStart < to && isSpace(head.getByte(valueStart))) {
-            valueStart++;
-        }
-        int valueEnd = to;
-        while (valueEnd > valueStart && isSpace(head.getByte(valueEnd - 1))) {
-            valueEnd--;
-        }
-        char[] name = new char[nameEnd - from];
-        for (int i = 0; i < name.length; i++) {
-            byte b = head.getByte(from + i);
-            name[i] = (char) (b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b & 0xff);
-        }
-        String value = head.toString(valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
-        headers.merge(new String(name), value, (a, b) -> a + ", " + b);
-    }
-
-    private static boolean isSpace(byte b) {
-        return b == ' ' || b == '\t';
     }
 }

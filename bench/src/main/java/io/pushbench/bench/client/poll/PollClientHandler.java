@@ -74,7 +74,7 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         schedule.requestSent(System.nanoTime());
         ChannelFuture written = http.sendGet(ctx, ByteCategory.EMPTY_RESPONSE,
                 "If-None-Match", client.etag(), "If-Modified-Since", client.lastModified());
-        if (readyWhenRequestSent) {
+        if (readyWhenRequestSent && !client.ready()) {
             written.addListener(f -> {
                 if (f.isSuccess()) {
                     client.connectionReady();

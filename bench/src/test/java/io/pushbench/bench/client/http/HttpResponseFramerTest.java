@@ -113,6 +113,30 @@ class HttpResponseFramerTest {
     }
 
     @Test
+    void readsFramingHeadersFromTheBytes() {
+        Recorder rec = new Recorder();
+        String r = "HTTP/1.0 200 OK\r\ncontent-LENGTH:  3 \r\nX-Pushbench-Lost: 12\r\nX-Twice: 1\r\nx-twice: 2\r\n\r\nabc"
+                + "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, Chunked\r\nConnection: Keep-Alive, CLOSE\r\n\r\n0\r\n\r\n"
+                + "HTTP/1.0 204 No Content\r\nConnection: keep-alive\r\n\r\n";
+        new HttpResponseFramer(rec).feed(Unpooled.copiedBuffer(r, StandardCharsets.ISO_8859_1));
+
+        assertThat(rec.ends).isEqualTo(3);
+        HttpResponseHead fixed = rec.heads.get(0);
+        assertThat(fixed.contentLength()).isEqualTo(3);
+        assertThat(fixed.chunked()).isFalse();
+        assertThat(fixed.connectionClose()).isTrue(); // HTTP/1.0 without keep-alive
+        assertThat(fixed.longHeader("x-pushbench-lost", 0)).isEqualTo(12);
+        assertThat(fixed.longHeader("x-twice", -7)).isEqualTo(-7); // repeated: not one number
+        assertThat(fixed.longHeader("x-absent", -7)).isEqualTo(-7);
+        assertThat(fixed.header("X-TWICE")).isEqualTo("1, 2");
+        assertThat(rec.heads.get(1).chunked()).isTrue();
+        assertThat(rec.heads.get(1).contentLength()).isEqualTo(-1);
+        assertThat(rec.heads.get(1).connectionClose()).isTrue();
+        assertThat(rec.heads.get(2).connectionClose()).isFalse();
+        assertThat(rec.content.toString()).isEqualTo("abc");
+    }
+
+    @Test
     void rejectsAGarbageStatusLine() {
         HttpResponseFramer framer = new HttpResponseFramer(new Recorder());
         assertThatThrownBy(() -> framer.feed(Unpooled.copiedBuffer("SSH-2.0-OpenSSH\r\n\r\n", StandardCharsets.ISO_8859_1)))
