@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.pushbench.bench.client.ResourceLimitDiagnosis;
 import io.pushbench.bench.client.SimulatedClient;
@@ -37,8 +36,6 @@ import java.nio.charset.StandardCharsets;
 public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
     /** The largest message accepted, in bytes. */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
-    static final String AGGREGATOR = "ws-aggregator";
-    private static final String FRAME_DECODER = "ws-decoder";
 
     private final SimulatedClient client;
     private final WebSocketClientHandshaker handshaker;
@@ -88,8 +85,9 @@ public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
             ctx.close();
             return;
         }
-        ctx.pipeline().addAfter(FRAME_DECODER, WsFrameSizeRecorder.NAME, new WsFrameSizeRecorder(ledger, tally));
-        ctx.pipeline().addBefore(ctx.name(), AGGREGATOR, new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
+        // Netty's frame decoder copies every payload; the client's decodes in place and assembles fragments
+        ctx.pipeline().replace(WsFrameDecoder.NAME, WsFrameDecoder.NAME,
+                new WsFrameDecoder(ledger, tally, client.settings().wsDeflate(), MAX_MESSAGE_BYTES));
         client.leftoverCategory(ByteCategory.FRAMING);
         client.connectionReady();
     }

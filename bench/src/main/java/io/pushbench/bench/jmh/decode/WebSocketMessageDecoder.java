@@ -3,29 +3,29 @@ package io.pushbench.bench.jmh.decode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionData;
 import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateClientExtensionHandshaker;
 import io.netty.util.ReferenceCountUtil;
+import io.pushbench.bench.client.bytes.ByteLedger;
+import io.pushbench.bench.client.websocket.WsClientHandler;
+import io.pushbench.bench.client.websocket.WsFrameDecoder;
 import io.pushbench.bench.client.websocket.WsMessageDecoder;
+import io.pushbench.bench.client.websocket.WsWireTally;
 
 import java.util.Map;
 
 /**
- * WebSocket frames from the server, as the client reads them: Netty's real WebSocket08FrameDecoder
- * (unmasked frames expected) and, with deflate, its PerMessageDeflateDecoder, on an inbound
+ * WebSocket frames from the server, as the client reads them: the client's own {@link WsFrameDecoder}
+ * (in place, with its byte tally) and, with deflate, Netty's PerMessageDeflateDecoder, on an inbound
  * {@link EmbeddedChannel}; then the client's {@link WsMessageDecoder} reads the seq of
  * {@code <seq> LF <payload>}.
  */
 final class WebSocketMessageDecoder implements ClientDecoder {
     private final EmbeddedChannel channel;
+    private final WsWireTally tally = new WsWireTally();
 
     WebSocketMessageDecoder(boolean deflate) {
-        WebSocket08FrameDecoder frames = new WebSocket08FrameDecoder(WebSocketDecoderConfig.newBuilder()
-                .expectMaskedFrames(false)
-                .allowExtensions(deflate)
-                .build());
+        WsFrameDecoder frames = new WsFrameDecoder(new ByteLedger(), tally, deflate, WsClientHandler.MAX_MESSAGE_BYTES);
         channel = deflate
                 ? new EmbeddedChannel(frames, new PerMessageDeflateClientExtensionHandshaker()
                         .handshakeExtension(new WebSocketExtensionData("permessage-deflate", Map.of()))
@@ -43,6 +43,7 @@ final class WebSocketMessageDecoder implements ClientDecoder {
                     throw new IllegalStateException("expected a binary frame, got " + frame);
                 }
                 seqSum += WsMessageDecoder.readSeqPrefix(binary.content());
+                tally.clear();
             } finally {
                 ReferenceCountUtil.release(frame);
             }

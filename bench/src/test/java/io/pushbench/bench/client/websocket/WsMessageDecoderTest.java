@@ -56,12 +56,4 @@ class WsMessageDecoderTest {
         assertThat(WsMessageDecoder.nextAfterOf("{\"lost\": 17, \"nextAfter\": 20}")).isEqualTo(20);
         assertThat(WsMessageDecoder.lostOf("{\"other\":1}")).isZero();
     }
-
-    @Test
-    void frameHeaderSizesFollowRfc6455() {
-        assertThat(WsWireTally.headerBytes(125, false)).isEqualTo(2);
-        assertThat(WsWireTally.headerBytes(126, false)).isEqualTo(4);
-        assertThat(WsWireTally.headerBytes(65535, true)).isEqualTo(8);
-        assertThat(WsWireTally.headerBytes(65536, false)).isEqualTo(10);
-    }
 }
