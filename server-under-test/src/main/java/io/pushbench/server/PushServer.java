@@ -16,6 +16,7 @@ import io.pushbench.server.http.ServerInitializer;
 import io.pushbench.server.log.MessageLog;
 import io.pushbench.server.metrics.ServerCounters;
 import io.pushbench.server.metrics.ServerThreads;
+import io.pushbench.server.push.TopicWakeups;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class PushServer implements AutoCloseable {
                 transport.ioHandlers().get());
         workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), threads.factory("worker"),
                 transport.ioHandlers().get());
-        ServerContext context = new ServerContext(config, log, counters, this::metrics);
+        ServerContext context = new ServerContext(config, log, new TopicWakeups(config.writeDelay()), counters, this::metrics);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(transport.serverChannel())

@@ -33,6 +33,7 @@ public record PushServerConfig(
         int writeBufferLowWaterMarkBytes,
         int writeBufferHighWaterMarkBytes,
         Duration slowConsumerTimeout,
+        Duration writeDelay,
         String publishToken,
         int bossThreads,
         int workerThreads,
@@ -52,6 +53,9 @@ public record PushServerConfig(
     public boolean publishNeedsToken() {
         return publishToken != null && !publishToken.isEmpty();
     }
+
+    /** The longest write delay accepted: beyond it a push would be a poll. */
+    public static final Duration MAX_WRITE_DELAY = Duration.ofSeconds(1);
 
     /** Builds a {@link PushServerConfig}; the field initialisers are the defaults. */
     public static final class Builder {
@@ -73,6 +77,7 @@ public record PushServerConfig(
         private int writeBufferLowWaterMarkBytes = Defaults.WRITE_BUFFER_LOW_WATER_MARK_BYTES;
         private int writeBufferHighWaterMarkBytes = Defaults.WRITE_BUFFER_HIGH_WATER_MARK_BYTES;
         private Duration slowConsumerTimeout = Defaults.SLOW_CONSUMER_TIMEOUT;
+        private Duration writeDelay = Duration.ZERO;
         private String publishToken = null;
         private int bossThreads = 1;
         private int workerThreads = 0;
@@ -117,6 +122,12 @@ public record PushServerConfig(
         public Builder writeBufferHighWaterMarkBytes(int v) { writeBufferHighWaterMarkBytes = v; return this; }
         /** How long a push may stay blocked by a full outbound buffer before the connection is closed; default 10 s. */
         public Builder slowConsumerTimeout(Duration v) { slowConsumerTimeout = v; return this; }
+        /**
+         * How long a push waits after a topic's message before it writes, so that every message of that
+         * window goes to a connection in one write (SSE, WebSocket) or one answer (long polling): fewer
+         * writes and system calls for up to this much more latency. 0 (default) = write at once.
+         */
+        public Builder writeDelay(Duration v) { writeDelay = v; return this; }
         /** Token required as {@code Authorization: Bearer <token>} to publish over HTTP; null (default) = none. */
         public Builder publishToken(String v) { publishToken = v; return this; }
         /** Acceptor threads; default 1. */
@@ -148,6 +159,8 @@ public record PushServerConfig(
                     "write buffer water marks need 1 <= low <= high, got low " + writeBufferLowWaterMarkBytes
                             + ", high " + writeBufferHighWaterMarkBytes);
             requirePositive(slowConsumerTimeout, "slow-consumer timeout");
+            require(writeDelay != null && !writeDelay.isNegative() && writeDelay.compareTo(MAX_WRITE_DELAY) <= 0,
+                    "write delay must be 0 (write at once) up to " + MAX_WRITE_DELAY.toMillis() + " ms, got " + writeDelay);
             require(bossThreads >= 1, "boss threads must be at least 1, got " + bossThreads);
             require(workerThreads >= 0, "worker threads must be 0 (Netty default) or more, got " + workerThreads);
             require(transport != null, "transport must be set");
@@ -157,7 +170,7 @@ public record PushServerConfig(
                     checked.maxAge(), maxTopics, sseRetry, sseHeartbeat, wsDeflate, maxConnections,
                     maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, maxWsFrameBytes,
                     writeBufferLowWaterMarkBytes, writeBufferHighWaterMarkBytes, slowConsumerTimeout,
-                    publishToken, bossThreads, workerThreads, transport);
+                    writeDelay, publishToken, bossThreads, workerThreads, transport);
         }
 
         private void requireSafeBind() {

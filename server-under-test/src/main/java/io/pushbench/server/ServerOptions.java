@@ -73,6 +73,11 @@ public final class ServerOptions {
             description = "How long a push may stay blocked by a full outbound buffer before the connection is closed.")
     Duration slowConsumerTimeout = Defaults.SLOW_CONSUMER_TIMEOUT;
 
+    @Option(names = "--write-delay", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0",
+            description = "How long a push waits after a message before writing, so a connection gets every message of"
+                    + " that window in one write (SSE, WebSocket) or one answer (long polling); 0 = write at once.")
+    Duration writeDelay = Duration.ZERO;
+
     @Option(names = "--publish-token", paramLabel = "TOKEN",
             description = "Require 'Authorization: Bearer TOKEN' on POST /publish. Default: none (loopback only).")
     String publishToken;
@@ -100,7 +105,7 @@ public final class ServerOptions {
                 .maxHeaderBytes(maxHeaderBytes).maxBodyBytes(maxBodyBytes).maxWsFrameBytes(maxWsFrameBytes)
                 .writeBufferLowWaterMarkBytes(writeBufferLowWaterMarkBytes)
                 .writeBufferHighWaterMarkBytes(writeBufferHighWaterMarkBytes)
-                .slowConsumerTimeout(slowConsumerTimeout).publishToken(publishToken)
+                .slowConsumerTimeout(slowConsumerTimeout).writeDelay(writeDelay).publishToken(publishToken)
                 .bossThreads(bossThreads).workerThreads(workerThreads).transport(transport)
                 .build();
     }

@@ -38,6 +38,8 @@ class ServerMainTest {
         assertThat(lastErr).contains("without a publish token");
         assertThat(run("--write-buffer-low", "100", "--write-buffer-high", "10")).isEqualTo(2);
         assertThat(lastErr).contains("water marks");
+        assertThat(run("--write-delay", "5s")).isEqualTo(2);
+        assertThat(lastErr).contains("write delay").contains("1000 ms");
         assertThat(run("--no-such-flag")).isEqualTo(2);
         assertThat(lastErr).contains("--no-such-flag").contains("--help");
     }

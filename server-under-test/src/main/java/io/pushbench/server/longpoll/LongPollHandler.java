@@ -10,26 +10,25 @@ import io.pushbench.server.http.RouteHandler;
 import io.pushbench.server.http.RoutedRequest;
 import io.pushbench.server.http.ServerContext;
 import io.pushbench.server.log.LogRead;
-import io.pushbench.server.log.LogSubscriber;
 import io.pushbench.server.log.TopicLog;
 import io.pushbench.server.metrics.TrafficCounters;
+import io.pushbench.server.push.Membership;
 import io.pushbench.server.shortpoll.BatchAnswer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Long polling, one connection, confined to its event loop: answers {@code GET /long-poll/{topic}?after=N}
  * at once when the log has something newer, else holds the request (subscribed to the topic) until a
  * message arrives or the hold timeout answers {@code 204}.
  */
-public final class LongPollHandler extends RouteHandler implements LogSubscriber {
+public final class LongPollHandler extends RouteHandler {
 
     private final ServerContext context;
     private final TrafficCounters counters;
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
 
     private ChannelHandlerContext ctx;
     private TopicLog heldTopic;
+    private Membership waiting;
     private long heldAfter;
     private boolean heldKeepAlive;
     private ScheduledFuture<?> holdTimeout;
@@ -62,20 +61,10 @@ public final class LongPollHandler extends RouteHandler implements LogSubscriber
         heldTopic = request.topic();
         heldAfter = request.after();
         heldKeepAlive = request.keepAlive();
-        heldTopic.subscribe(this);
+        waiting = context.wakeups().join(heldTopic, ctx.executor(), this::answerIfAny);
         holdTimeout = ctx.executor().schedule(this::answerTimeout,
                 context.config().longPollHold().toNanos(), TimeUnit.NANOSECONDS);
         answerIfAny();   // a message may have arrived between the read and the subscribe
-    }
-
-    @Override
-    public void onAppended(long seq) {
-        if (wakeScheduled.compareAndSet(false, true)) {
-            ctx.executor().execute(() -> {
-                wakeScheduled.set(false);
-                answerIfAny();
-            });
-        }
     }
 
     private void answerIfAny() {
@@ -101,10 +90,11 @@ public final class LongPollHandler extends RouteHandler implements LogSubscriber
     }
 
     private void release() {
-        if (heldTopic != null) {
-            heldTopic.unsubscribe(this);
-            heldTopic = null;
+        if (waiting != null) {
+            waiting.leave();
+            waiting = null;
         }
+        heldTopic = null;
         if (holdTimeout != null) {
             holdTimeout.cancel(false);
             holdTimeout = null;

@@ -4,13 +4,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.pushbench.server.log.LogRead;
-import io.pushbench.server.log.LogSubscriber;
 import io.pushbench.server.log.Message;
 import io.pushbench.server.log.TopicLog;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pushes one topic to one connection from a cursor, confined to the connection's event loop, without ever
@@ -22,21 +20,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * resumes when its last write completes; when it stays blocked without progress for the slow-consumer
  * timeout, the sink closes the connection with a reason, and the client resumes from its last seq.
  *
- * <p>Typical use (in a handler, on the event loop): {@code new PushCursor(ch, topic, after, 1000, timeoutNanos, sink).start()}.
+ * <p>Woken through {@link TopicWakeups}: one task per event loop per append wakes every cursor of the topic
+ * on that loop; each writes what it is behind on and flushes once, so a cursor that falls behind sends
+ * several messages per write.
+ *
+ * <p>Typical use (in a handler, on the event loop):
+ * {@code new PushCursor(wakeups, ch, topic, after, 1000, timeoutNanos, sink).start()}.
  */
-public final class PushCursor implements LogSubscriber {
+public final class PushCursor {
 
     /** How soon a blocked cursor looks again when it has no write of its own to wait for. */
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+    private final TopicWakeups wakeups;
     private final Channel channel;
     private final TopicLog topic;
     private final int batchLimit;
     private final long slowConsumerTimeoutNanos;
     private final PushSink sink;
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
 
-    private volatile boolean blocked;          // read by publishers to skip useless wake-ups
+    private Membership membership;
+    private boolean blocked;
     private long cursor;
     private long blockedSinceNanos;            // 0 = not blocked
     private ChannelFuture lastWrite;
@@ -44,8 +48,9 @@ public final class PushCursor implements LogSubscriber {
     private ScheduledFuture<?> slowCheck;
     private boolean stopped;
 
-    public PushCursor(Channel channel, TopicLog topic, long after, int batchLimit, long slowConsumerTimeoutNanos,
+    public PushCursor(TopicWakeups wakeups, Channel channel, TopicLog topic, long after, int batchLimit, long slowConsumerTimeoutNanos,
             PushSink sink) {
+        this.wakeups = wakeups;
         this.channel = channel;
         this.topic = topic;
         this.cursor = after;
@@ -56,7 +61,7 @@ public final class PushCursor implements LogSubscriber {
 
     /** Subscribes to the topic and pushes what is there already. Call on the event loop. */
     public void start() {
-        topic.subscribe(this);
+        membership = wakeups.join(topic, channel.eventLoop(), this::onWake);
         drain();
     }
 
@@ -67,7 +72,9 @@ public final class PushCursor implements LogSubscriber {
             slowCheck.cancel(false);
             slowCheck = null;
         }
-        topic.unsubscribe(this);
+        if (membership != null) {
+            membership.leave();
+        }
     }
 
     /** The highest seq handed to the sink. */
@@ -80,42 +87,53 @@ public final class PushCursor implements LogSubscriber {
         return blocked;
     }
 
-    @Override
-    public void onAppended(long seq) {
-        if (!blocked && wakeScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::drain);
+    private void onWake() {
+        if (!blocked) {      // a blocked cursor resumes when its write completes, not on every append
+            drain();
         }
     }
 
-    /** Writes from the cursor while the outbound budget allows; flushes what it wrote. */
+    /**
+     * Writes from the cursor while the outbound budget allows, then flushes once: every message this
+     * connection is behind on goes out in as few writes as the budget allows.
+     */
     public void drain() {
-        wakeScheduled.set(false);
         if (stopped || !channel.isActive()) {
             return;
         }
+        boolean wrote = false;
         while (true) {
             LogRead read = topic.read(cursor, batchLimit);
             if (read.lostCount() > 0) {
                 cursor += read.lostCount();
                 sink.writeLost(read.lostCount(), cursor);
+                wrote = true;
             }
             List<Message> messages = read.messages();
-            if (messages.isEmpty()) {
-                unblock();
-                channel.flush();
-                return;
-            }
-            int fitting = countFitting(messages);
+            int fitting = messages.isEmpty() ? 0 : countFitting(messages);
             if (fitting > 0) {
                 lastWrite = sink.writeMessages(messages.subList(0, fitting));
                 cursor = messages.get(fitting - 1).seq();
                 blockedSinceNanos = 0;      // progress
-                channel.flush();
+                wrote = true;
             }
             if (fitting < messages.size()) {
+                flushIf(wrote);
                 block();
                 return;
             }
+            if (messages.size() < batchLimit) {
+                // caught up as of this read; a later append wakes this cursor again
+                unblock();
+                flushIf(wrote);
+                return;
+            }
+        }
+    }
+
+    private void flushIf(boolean wrote) {
+        if (wrote) {
+            channel.flush();
         }
     }
 

@@ -64,8 +64,8 @@ public final class SseStreamHandler extends RouteHandler implements PushSink {
         ctx.write(head);
         ByteBuf retry = ctx.alloc().buffer(16);
         SseEventEncoder.encodeRetry(context.config().sseRetry().toMillis(), retry);
-        ctx.write(new DefaultHttpContent(retry));
-        cursor = new PushCursor(ctx.channel(), request.topic(), request.after(), context.config().batchLimit(),
+        ctx.writeAndFlush(new DefaultHttpContent(retry));   // the stream is open before any event
+        cursor = new PushCursor(context.wakeups(), ctx.channel(), request.topic(), request.after(), context.config().batchLimit(),
                 context.config().slowConsumerTimeout().toNanos(), this);
         cursor.start();
         long heartbeatNanos = context.config().sseHeartbeat().toNanos();

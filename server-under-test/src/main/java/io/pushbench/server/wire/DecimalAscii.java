@@ -10,11 +10,14 @@ public final class DecimalAscii {
 
     /** The number of decimal digits of {@code value} (&ge; 0). */
     public static int digits(long value) {
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
+        long bound = 10;   // multiply, not divide: this runs for every message written to every client
+        for (int digits = 1; digits < 19; digits++) {
+            if (value < bound) {
+                return digits;
+            }
+            bound *= 10;
         }
-        return digits;
+        return 19;
     }
 
     /** Writes {@code value} (&ge; 0) as decimal digits at the buffer's writer index. */

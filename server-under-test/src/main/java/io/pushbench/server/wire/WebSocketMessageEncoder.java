@@ -11,6 +11,9 @@ import io.pushbench.server.log.Message;
  */
 public final class WebSocketMessageEncoder {
 
+    /** First header byte: FIN set, no RSV bits, opcode 0x2 (binary). */
+    private static final int FIN_BINARY = 0x82;
+
     private WebSocketMessageEncoder() {
     }
 
@@ -24,6 +27,39 @@ public final class WebSocketMessageEncoder {
         DecimalAscii.write(out, m.seq());
         out.writeByte('\n');
         out.writeBytes(m.payload());
+    }
+
+    /**
+     * The exact size of a message's whole frame as this server sends it: the RFC 6455 header of an
+     * unmasked, final binary frame (2, 4 or 10 bytes) and the application data.
+     */
+    public static int frameBytes(Message m) {
+        int data = dataBytes(m);
+        return headerBytes(data) + data;
+    }
+
+    /**
+     * Writes a message's whole frame (header and application data) at the buffer's writer index, the bytes
+     * Netty's {@code WebSocket08FrameEncoder} writes for a {@code BinaryWebSocketFrame} of the same data
+     * from a server, so a connection without extensions can be sent several frames in one buffer.
+     */
+    public static void encodeFrame(Message m, ByteBuf out) {
+        int data = dataBytes(m);
+        out.writeByte(FIN_BINARY);
+        if (data < 126) {
+            out.writeByte(data);
+        } else if (data <= 0xFFFF) {
+            out.writeByte(126);
+            out.writeShort(data);
+        } else {
+            out.writeByte(127);
+            out.writeLong(data);
+        }
+        encodeData(m, out);
+    }
+
+    private static int headerBytes(int dataBytes) {
+        return dataBytes < 126 ? 2 : dataBytes <= 0xFFFF ? 4 : 10;
     }
 
     /** The loss notice text: {@code {"lost":K,"nextAfter":N}}. */

@@ -4,7 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.pushbench.server.log.Message;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,10 +52,36 @@ class EncodersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {0, 9, 10, 99, 100, 1_000_000_007L, Long.MAX_VALUE})
+    @ValueSource(longs = {0, 9, 10, 99, 100, 1_000_000_007L, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L,
+            Long.MAX_VALUE})
     void decimalDigitsMatchLongToString(long value) {
         assertThat(encode(out -> DecimalAscii.write(out, value))).isEqualTo(Long.toString(value));
         assertThat(DecimalAscii.digits(value)).isEqualTo(Long.toString(value).length());
+    }
+
+    /** Data sizes around the three header lengths of RFC 6455 (7-bit, 16-bit, 64-bit payload length). */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 123, 124, 125, 65_533, 65_534, 70_000})
+    void framesWrittenInPlaceAreTheBytesNettysFrameEncoderWrites(int payloadBytes) {
+        Message m = new Message(7, "x".repeat(payloadBytes).getBytes(UTF_8), 0);   // data = "7\n" + payload
+        ByteBuf data = Unpooled.buffer();
+        WebSocketMessageEncoder.encodeData(m, data);
+        EmbeddedChannel netty = new EmbeddedChannel(new WebSocket08FrameEncoder(false));
+        netty.writeOutbound(new BinaryWebSocketFrame(data));
+        ByteBuf expected = Unpooled.buffer();
+        for (ByteBuf part; (part = netty.readOutbound()) != null; part.release()) {
+            expected.writeBytes(part);
+        }
+        ByteBuf inPlace = Unpooled.buffer();
+        WebSocketMessageEncoder.encodeFrame(m, inPlace);
+        try {
+            assertThat(ByteBufUtil.hexDump(inPlace)).isEqualTo(ByteBufUtil.hexDump(expected));
+            assertThat(WebSocketMessageEncoder.frameBytes(m)).isEqualTo(expected.readableBytes());
+        } finally {
+            expected.release();
+            inPlace.release();
+            netty.finishAndReleaseAll();
+        }
     }
 
     private static Message msg(long seq, String payload) {
