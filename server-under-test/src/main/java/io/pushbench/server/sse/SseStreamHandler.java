@@ -2,7 +2,6 @@ package io.pushbench.server.sse;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -20,6 +19,7 @@ import io.pushbench.server.http.RoutedRequest;
 import io.pushbench.server.http.ServerContext;
 import io.pushbench.server.log.Message;
 import io.pushbench.server.metrics.TrafficCounters;
+import io.pushbench.server.push.BatchWrite;
 import io.pushbench.server.push.PushCursor;
 import io.pushbench.server.push.PushSink;
 import io.pushbench.server.wire.SseEventEncoder;
@@ -102,20 +102,8 @@ public final class SseStreamHandler extends RouteHandler implements PushSink {
 
     @Override
     public ChannelFuture writeMessages(List<Message> messages) {
-        int bytes = 0;
-        for (Message m : messages) {
-            bytes += SseEventEncoder.eventBytes(m);
-        }
-        ByteBuf buf = ctx.alloc().buffer(bytes);
-        for (Message m : messages) {
-            SseEventEncoder.encodeEvent(m, buf);
-        }
-        int count = messages.size();
-        return ctx.write(new DefaultHttpContent(buf)).addListener((ChannelFutureListener) f -> {
-            if (f.isSuccess()) {
-                counters.countDelivered(count);
-            }
-        });
+        return BatchWrite.write(ctx, messages, SseEventEncoder::eventBytes, SseEventEncoder::encodeEvent,
+                DefaultHttpContent::new, counters);
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.pushbench.server.http.ServerContext;
 import io.pushbench.server.log.Message;
 import io.pushbench.server.log.TopicLog;
 import io.pushbench.server.metrics.TrafficCounters;
+import io.pushbench.server.push.BatchWrite;
 import io.pushbench.server.push.PushCursor;
 import io.pushbench.server.push.PushSink;
 import io.pushbench.server.wire.WebSocketMessageEncoder;
@@ -113,7 +114,8 @@ public final class WebSocketStreamHandler extends SimpleChannelInboundHandler<We
     @Override
     public ChannelFuture writeMessages(List<Message> messages) {
         if (framesInPlace) {
-            return writeFramesInPlace(messages);
+            return BatchWrite.write(ctx, messages, WebSocketMessageEncoder::frameBytes,
+                    WebSocketMessageEncoder::encodeFrame, frames -> frames, counters);
         }
         ChannelFuture last = null;
         for (Message m : messages) {
@@ -122,23 +124,6 @@ public final class WebSocketStreamHandler extends SimpleChannelInboundHandler<We
             last = ctx.write(new BinaryWebSocketFrame(data)).addListener(countOne);
         }
         return last;
-    }
-
-    private ChannelFuture writeFramesInPlace(List<Message> messages) {
-        int bytes = 0;
-        for (Message m : messages) {
-            bytes += WebSocketMessageEncoder.frameBytes(m);
-        }
-        ByteBuf frames = ctx.alloc().buffer(bytes);
-        for (Message m : messages) {
-            WebSocketMessageEncoder.encodeFrame(m, frames);
-        }
-        int count = messages.size();
-        return ctx.write(frames).addListener((ChannelFutureListener) f -> {
-            if (f.isSuccess()) {
-                counters.countDelivered(count);
-            }
-        });
     }
 
     @Override
