@@ -3,6 +3,7 @@ package io.pushbench.bench.clock;
 import io.pushbench.bench.workload.PublishTarget;
 import io.pushbench.model.WallClock;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +102,7 @@ public final class ClockEndpoint {
             socket.connect(new InetSocketAddress(host, port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());   // the head is read byte by byte
             long sendMicros = WallClock.nowEpochMicros();
             out.write(request);
             out.flush();

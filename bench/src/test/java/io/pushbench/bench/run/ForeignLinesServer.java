@@ -1,0 +1,84 @@
+package io.pushbench.bench.run;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A push server that is not pushbench's (the JDK's HttpServer) and has no {@code /clock}: {@code POST /publish/{topic}}
+ * appends, {@code GET /poll/{topic}?after=N} answers the payloads after the N-th as LF-terminated lines, or 204.
+ * Answers of these handlers carry the JDK's {@code Date} header; the JDK's own 404 for an unknown path has none,
+ * unless {@code notFoundWithDate} installs a handler of its own for every other path.
+ */
+final class ForeignLinesServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
+    private final Map<String, List<byte[]>> topics = new ConcurrentHashMap<>();
+
+    ForeignLinesServer(boolean notFoundWithDate) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        if (notFoundWithDate) {
+            server.createContext("/", exchange -> {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+            });
+        }
+        server.createContext("/publish/", this::publish);
+        server.createContext("/poll/", this::poll);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void publish(HttpExchange exchange) throws IOException {
+        byte[] payload = exchange.getRequestBody().readAllBytes();
+        topic(exchange, "/publish/").add(payload);
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+    }
+
+    private void poll(HttpExchange exchange) throws IOException {
+        List<byte[]> messages = topic(exchange, "/poll/");
+        String query = exchange.getRequestURI().getQuery();
+        int after = query == null ? 0 : Integer.parseInt(query.substring(query.indexOf('=') + 1));
+        if (after >= messages.size()) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
+        StringBuilder body = new StringBuilder();
+        for (int i = after; i < messages.size(); i++) {
+            body.append(new String(messages.get(i), java.nio.charset.StandardCharsets.US_ASCII)).append('\n');
+        }
+        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private List<byte[]> topic(HttpExchange exchange, String prefix) {
+        String name = exchange.getRequestURI().getPath().substring(prefix.length());
+        return topics.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
