@@ -31,7 +31,7 @@ final class ScriptedHttpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** Requests answered so far. */
+    /** Requests received so far (counted before they are answered). */
     int requests() {
         return requests.get();
     }
@@ -53,10 +53,10 @@ final class ScriptedHttpServer implements AutoCloseable {
                     }
                     matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
                 }
+                requests.incrementAndGet();   // before answering: a client that has its answer sees it counted
                 OutputStream out = s.getOutputStream();
                 out.write(answer.get().getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
-                requests.incrementAndGet();
             } catch (IOException e) {
                 // closed by the test, or a client gave up: nothing to answer
             }
