@@ -177,6 +177,7 @@ public final class ClockEndpoint {
             }
             String date = null;
             long contentLength = -1;
+            boolean chunked = false;
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon <= 0) {
@@ -186,6 +187,8 @@ public final class ClockEndpoint {
                 String value = lines[i].substring(colon + 1).trim();
                 if (name.equals("date")) {
                     date = value;
+                } else if (name.equals("transfer-encoding")) {
+                    chunked = value.toLowerCase(Locale.ROOT).endsWith("chunked");
                 } else if (name.equals("content-length")) {
                     try {
                         contentLength = Long.parseLong(value);
@@ -194,11 +197,35 @@ public final class ClockEndpoint {
                     }
                 }
             }
-            boolean noBody = status == 204 || status == 304 || (status >= 100 && status < 200);
-            return new Answer(status, date, noBody ? "" : body(in, contentLength));
+            // only a 200 can carry a clock; any other answer is read no further (its Date is all that counts)
+            if (status != 200) {
+                return new Answer(status, date, "");
+            }
+            return new Answer(status, date, chunked ? firstChunk(in) : body(in, contentLength));
         }
 
-        /** Exactly Content-Length bytes, else (chunked or unframed) what comes until the server closes, up to a cap. */
+        /** The first chunk of a chunked body: enough for a clock, and no wait for the rest of a kept-alive stream. */
+        private static String firstChunk(InputStream in) throws IOException {
+            StringBuilder sizeLine = new StringBuilder();
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0 || sizeLine.length() > 64) {
+                    throw new IOException("bad chunk size line '" + sizeLine + "'");
+                }
+                sizeLine.append((char) b);
+            }
+            String hex = sizeLine.toString().trim();
+            int semicolon = hex.indexOf(';');
+            long size;
+            try {
+                size = Long.parseLong(semicolon < 0 ? hex : hex.substring(0, semicolon).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("bad chunk size line '" + hex + "'", e);
+            }
+            return body(in, size);
+        }
+
+        /** Exactly {@code contentLength} bytes (-1: unframed, what comes until the server closes), up to a cap. */
         private static String body(InputStream in, long contentLength) throws IOException {
             long limit = contentLength >= 0 ? Math.min(contentLength, MAX_BODY_BYTES) : MAX_BODY_BYTES;
             byte[] bytes = in.readNBytes((int) limit);

@@ -95,6 +95,28 @@ class ClockOffsetEstimatorTest {
     }
 
     @Test
+    void chunkedAnswersAreReadWithoutWaitingForTheServerToClose() throws Exception {
+        try (ScriptedHttpServer clock = new ScriptedHttpServer(() -> {
+                String micros = Long.toString(WallClock.nowEpochMicros());
+                return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + Integer.toHexString(micros.length()) + "\r\n" + micros + "\r\n";
+            });
+             ScriptedHttpServer page = new ScriptedHttpServer(() -> "HTTP/1.1 404 Not Found\r\nDate: "
+                     + httpDate(Instant.now()) + "\r\nTransfer-Encoding: chunked\r\n\r\n9\r\nnot found\r\n")) {
+            ClockOffsetEstimator fromClock = new ClockOffsetEstimator();
+            ClockOffsetEstimator fromDate = new ClockOffsetEstimator();
+
+            ClockExchanges.run(clock.endpoint(), fromClock, 2, 0, System.nanoTime() + TIMEOUT.toNanos());
+            ClockExchanges.run(page.endpoint(), fromDate, 2, 0, System.nanoTime() + TIMEOUT.toNanos());
+
+            assertThat(fromClock.estimate("none").offsetMethod()).isEqualTo("http-exchange");
+            assertThat(fromClock.estimate("none").exchanges()).isEqualTo(2);
+            assertThat(fromDate.estimate("none").offsetMethod()).isEqualTo("date-header");
+            assertThat(fromDate.estimate("none").exchanges()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void serverWithNeitherClockNorDateHeaderLeavesTheOffsetUnavailableSayingWhy() throws Exception {
         try (ScriptedHttpServer server = new ScriptedHttpServer(() -> notFound(""))) {
             ClockOffsetEstimator estimator = new ClockOffsetEstimator();

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * A real, tiny HTTP/1.1 server on loopback that answers every request with the text its script gives at that moment
- * (status line, headers, body), then closes the connection: a foreign server with any clock the test wants.
+ * (status line, headers, body), and keeps the connection until the client closes it (so a client that waited for the
+ * server to close would hang): a foreign server with any clock the test wants.
  */
 final class ScriptedHttpServer implements AutoCloseable {
 
@@ -57,6 +58,11 @@ final class ScriptedHttpServer implements AutoCloseable {
                 OutputStream out = s.getOutputStream();
                 out.write(answer.get().getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
+                // keep the connection until the client closes it, as a keep-alive server ignoring "Connection: close"
+                s.setSoTimeout(30_000);
+                while (in.read() >= 0) {
+                    // discard
+                }
             } catch (IOException e) {
                 // closed by the test, or a client gave up: nothing to answer
             }
