@@ -69,42 +69,34 @@ public final class PayloadHeaderReader {
             return false;
         }
         topicEnd = i;
-        int from = i + 1;
-        int end = fieldEnd(from, n);
-        seq = number(from, end);
-        from = end + 1;
-        end = end < 0 ? -1 : fieldEnd(from, n);
-        scheduledNanos = number(from, end);
-        from = end + 1;
-        end = end < 0 ? -1 : fieldEnd(from, n);
-        sendNanos = number(from, end);
-        return true;
-    }
-
-    /** The index of the space ending the field that starts at {@code from}, or -1 when none comes before n. */
-    private int fieldEnd(int from, int n) {
-        for (int i = from; i < n; i++) {
-            if (head[i] == ' ') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The decimal number in [from, end), or -1 when the field is missing, empty, not digits or too long. */
-    private long number(int from, int end) {
-        if (end < 0 || end == from || end - from > MAX_DIGITS) {
-            return -1;
-        }
+        // one pass over the three numbers: a field counts when it is 1..18 digits ended by a space
+        int field = 0;
         long value = 0;
-        for (int i = from; i < end; i++) {
+        int digits = 0;
+        boolean bad = false;
+        for (i++; i < n && field < 3; i++) {
             int d = head[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
+            if (head[i] == ' ') {
+                long v = bad || digits == 0 ? -1 : value;
+                if (field == 0) {
+                    seq = v;
+                } else if (field == 1) {
+                    scheduledNanos = v;
+                } else {
+                    sendNanos = v;
+                }
+                field++;
+                value = 0;
+                digits = 0;
+                bad = false;
+            } else if (d < 0 || d > 9 || digits == MAX_DIGITS) {
+                bad = true;
+            } else {
+                value = value * 10 + d;
+                digits++;
             }
-            value = value * 10 + d;
         }
-        return value;
+        return true;
     }
 
     /** The topic of the header last read ({@link #read} returned true); allocates the string. */
