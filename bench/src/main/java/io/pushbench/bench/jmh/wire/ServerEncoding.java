@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageD
 import io.pushbench.server.log.LogRead;
 import io.pushbench.server.log.Message;
 import io.pushbench.server.metrics.TrafficCounters;
+import io.pushbench.server.push.BatchWrite;
 import io.pushbench.server.shortpoll.BatchAnswer;
 import io.pushbench.server.wire.SseEventEncoder;
 import io.pushbench.server.wire.WebSocketMessageEncoder;
@@ -60,12 +61,16 @@ public enum ServerEncoding {
 
         @Override
         public void write(EmbeddedWire wire, Message m) {
-            ByteBuf buf = wire.applicationContext().alloc().buffer(SseEventEncoder.eventBytes(m));
-            SseEventEncoder.encodeEvent(m, buf);
-            wire.applicationContext().writeAndFlush(new DefaultHttpContent(buf));
+            BatchWrite.write(wire.applicationContext(), List.of(m), SseEventEncoder::eventBytes,
+                    SseEventEncoder::encodeEvent, DefaultHttpContent::new, UNUSED_COUNTERS);
+            wire.applicationContext().flush();
         }
     },
-    /** One binary frame {@code <seq> LF <payload>}, as {@code WebSocketStreamHandler} writes it; unmasked. */
+    /**
+     * One binary frame {@code <seq> LF <payload>}, unmasked, as {@code WebSocketStreamHandler} writes it on a
+     * connection without extensions: framed in place by the server's encoder (the bytes pass Netty's frame
+     * encoder untouched).
+     */
     WS_FRAME {
         @Override
         public EmbeddedWire open() {
@@ -74,7 +79,9 @@ public enum ServerEncoding {
 
         @Override
         public void write(EmbeddedWire wire, Message m) {
-            writeWebSocketMessage(wire, m);
+            BatchWrite.write(wire.applicationContext(), List.of(m), WebSocketMessageEncoder::frameBytes,
+                    WebSocketMessageEncoder::encodeFrame, frames -> frames, UNUSED_COUNTERS);
+            wire.applicationContext().flush();
         }
     },
     /**
@@ -92,7 +99,9 @@ public enum ServerEncoding {
 
         @Override
         public void write(EmbeddedWire wire, Message m) {
-            writeWebSocketMessage(wire, m);
+            ByteBuf data = wire.applicationContext().alloc().buffer(WebSocketMessageEncoder.dataBytes(m));
+            WebSocketMessageEncoder.encodeData(m, data);
+            wire.applicationContext().writeAndFlush(new BinaryWebSocketFrame(data));
         }
     };
 
@@ -116,11 +125,5 @@ public enum ServerEncoding {
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE)
                 .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         return head;
-    }
-
-    private static void writeWebSocketMessage(EmbeddedWire wire, Message m) {
-        ByteBuf data = wire.applicationContext().alloc().buffer(WebSocketMessageEncoder.dataBytes(m));
-        WebSocketMessageEncoder.encodeData(m, data);
-        wire.applicationContext().writeAndFlush(new BinaryWebSocketFrame(data));
     }
 }
