@@ -56,7 +56,7 @@ final class StrategyRunner {
     private static final int CLOCK_EXCHANGES = 20;
     /** The exchanges end after this share of the warm-up, so none is open when the window's counters are read. */
     private static final double CLOCK_SHARE_OF_WARMUP = 0.8;
-    /** A shorter warm-up than this leaves no room for exchanges: they then run after the measurement. */
+    /** A shorter span (80 % of the warm-up) leaves no room for exchanges: they then run after the measurement. */
     private static final Duration MIN_CLOCK_SPAN = Duration.ofMillis(200);
     /** The span of the exchanges after the measurement (warm-up too short). */
     private static final Duration AFTER_RUN_CLOCK_SPAN = Duration.ofMillis(200);
