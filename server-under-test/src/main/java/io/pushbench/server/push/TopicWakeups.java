@@ -23,11 +23,6 @@ public final class TopicWakeups {
     private final ConcurrentMap<Key, LoopWaiters> groups = new ConcurrentHashMap<>();
     private final long writeDelayNanos;
 
-    /** Wakes waiters as soon as a message is appended. */
-    public TopicWakeups() {
-        this(Duration.ZERO);
-    }
-
     /**
      * @param writeDelay how long after an append the waiters are woken; messages appended meanwhile are
      *     taken in the same wake-up (one write per connection). 0 = at once.

@@ -23,7 +23,7 @@ class TopicWakeupsTest {
     private final DefaultEventLoopGroup loops = new DefaultEventLoopGroup(2);
     private final EventExecutor loopA = loops.next();
     private final EventExecutor loopB = loops.next();
-    private final TopicWakeups wakeups = new TopicWakeups();
+    private final TopicWakeups wakeups = new TopicWakeups(Duration.ZERO);
     private final TopicLog topic = new MessageLog(new Retention(100, Duration.ZERO), 10).topic("t");
 
     @AfterEach

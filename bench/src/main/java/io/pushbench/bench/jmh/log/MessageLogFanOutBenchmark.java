@@ -26,11 +26,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /*
- * Why: with push strategies the log is read once per subscriber per message: N open connections
- * mean N wake-ups and N cursor reads per publish. This measures one publish to a topic with N
- * subscribed cursors, each woken by the log and then reading from its own cursor as the server's
- * PushCursor does (read(cursor, batchLimit), advance to nextAfter), without sockets: the log's share
- * of fan-out. The result is the number of messages the cursors read (N per operation).
+ * Why: with push strategies the log is read once per connection per message: N open connections mean
+ * N cursor reads per publish. This measures one publish to a topic with N subscribed cursors, each
+ * woken by the log and then reading from its own cursor as the server's PushCursor does
+ * (read(cursor, batchLimit), advance to nextAfter), without sockets: the log's share of fan-out. The
+ * result is the number of messages the cursors read (N per operation). The server itself subscribes
+ * one waiter group per event loop (TopicWakeups), not one subscriber per connection, so the N
+ * subscriber calls per append here are an upper bound of its wake-up share; the N reads are its own.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
