@@ -6,14 +6,16 @@
 //
 //   node server.js --port=8080 [--host=127.0.0.1] [--max-requests-per-socket=N] [--long-poll-hold-ms=30000]
 //                  [--redis=redis://127.0.0.1:6379] [--postgres=postgresql://postgres@127.0.0.1:5432/test]
+//                  [--channel-prefix=PREFIX]
 //
 // Subscribe: GET /sse/{topic} (text/event-stream, chunked), ws://…/ws/{topic} (one TEXT frame per message),
 //            GET /poll/{topic}?after=N and /long-poll/{topic}?after=N (messages after the Nth, one per line;
 //            204 when there is none: at once for /poll, after the hold for /long-poll).
 // Publish:   POST /publish with {"channel": "...", "data": "..."} (answers 200 {"subscribers": n});
-//            Redis PUBLISH <topic> <data> (pattern subscription to every channel) with --redis;
-//            PostgreSQL NOTIFY "<topic>", '<data>' with --postgres (the server LISTENs to a topic once it has a
-//            subscriber, before answering that subscriber, so nothing published after the answer is missed).
+//            Redis PUBLISH <prefix><topic> <data> (a pattern subscription to <prefix>*) with --redis;
+//            PostgreSQL NOTIFY "<prefix><topic>", '<data>' with --postgres (the server LISTENs to a topic's channel
+//            once it has a subscriber, before answering that subscriber, so nothing published after the answer is
+//            missed). The prefix (default none) keeps servers sharing one broker apart.
 // A topic's messages are numbered from 1 in arrival order; polls resume after a number, and that number is what
 // pushbench's {seq} is, since pushbench publishes a topic's messages in order over one connection.
 
@@ -27,7 +29,9 @@ const KEPT_MESSAGES_PER_TOPIC = 10000;
 const MAX_PUBLISH_BODY_BYTES = 1 << 20;
 
 function options(argv) {
-  const o = { port: 8080, host: '127.0.0.1', maxRequestsPerSocket: 0, longPollHoldMs: 30000, redis: null, postgres: null };
+  const o = {
+    port: 8080, host: '127.0.0.1', maxRequestsPerSocket: 0, longPollHoldMs: 30000, redis: null, postgres: null, channelPrefix: '',
+  };
   for (const arg of argv) {
     const m = /^--([a-z-]+)=(.*)$/.exec(arg);
     if (!m) throw new Error(`unknown argument '${arg}' (expected --name=value)`);
@@ -39,6 +43,7 @@ function options(argv) {
       case 'long-poll-hold-ms': o.longPollHoldMs = Number(value); break;
       case 'redis': o.redis = value; break;
       case 'postgres': o.postgres = value; break;
+      case 'channel-prefix': o.channelPrefix = value; break;
       default: throw new Error(`unknown option --${name}`);
     }
   }
@@ -89,18 +94,20 @@ function topic(name) {
 }
 
 /** PostgreSQL LISTEN per topic, made once, awaited before a subscriber is answered. */
-function postgresListener(url) {
+function postgresListener(url, prefix) {
   const { Client } = require('pg');
   const client = new Client({ connectionString: url });
   const listening = new Map();
-  client.on('notification', (n) => topic(n.channel).append(n.payload ?? ''));
+  client.on('notification', (n) => {
+    if (n.channel.startsWith(prefix)) topic(n.channel.slice(prefix.length)).append(n.payload ?? '');
+  });
   client.on('error', (e) => { console.error(`postgres: ${e.message}`); process.exit(1); });
   return {
     connect: () => client.connect(),
     listen(name) {
       let p = listening.get(name);
       if (!p) {
-        p = client.query(`LISTEN "${name.replace(/"/g, '""')}"`);
+        p = client.query(`LISTEN "${(prefix + name).replace(/"/g, '""')}"`);
         listening.set(name, p);
       }
       return p;
@@ -108,12 +115,13 @@ function postgresListener(url) {
   };
 }
 
-async function redisSubscriber(url) {
+async function redisSubscriber(url, prefix) {
   const { createClient } = require('redis');
   const client = createClient({ url });
   client.on('error', (e) => { console.error(`redis: ${e.message}`); process.exit(1); });
   await client.connect();
-  await client.pSubscribe('*', (message, channel) => topic(channel).append(message));
+  const pattern = prefix.replace(/[*?[\]\\]/g, '\\$&') + '*';
+  await client.pSubscribe(pattern, (message, channel) => topic(channel.slice(prefix.length)).append(message));
 }
 
 function readBody(req) {
@@ -190,15 +198,27 @@ async function sse(req, res, name) {
 async function main() {
   const o = options(process.argv.slice(2));
   promClient.collectDefaultMetrics();
-  const pg = o.postgres ? postgresListener(o.postgres) : null;
+  // how often maxRequestsPerSocket closed a connection, so a test can show it happened during a run
+  const connections = new promClient.Counter({ name: 'node_push_connections_total', help: 'TCP connections accepted' });
+  const atLimit = new promClient.Counter({
+    name: 'node_push_requests_closing_connection_total',
+    help: 'requests answered as the last one of their connection (maxRequestsPerSocket reached)',
+    labelNames: ['route'],
+  });
+  const countRequest = (req, route) => {
+    req.socket.requestsServed = (req.socket.requestsServed ?? 0) + 1;
+    if (o.maxRequestsPerSocket > 0 && req.socket.requestsServed === o.maxRequestsPerSocket) atLimit.inc({ route });
+  };
+  const pg = o.postgres ? postgresListener(o.postgres, o.channelPrefix) : null;
   if (pg) await pg.connect();
-  if (o.redis) await redisSubscriber(o.redis);
+  if (o.redis) await redisSubscriber(o.redis, o.channelPrefix);
   const subscribed = async (name) => { if (pg) await pg.listen(name); };
 
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       const m = /^\/(sse|poll|long-poll)\/([\w.-]+)$/.exec(url.pathname);
+      countRequest(req, m ? m[1] : url.pathname.slice(1));
       if (req.method === 'POST' && url.pathname === '/publish') {
         await publish(req, res);
       } else if (req.method === 'GET' && m) {
@@ -217,6 +237,7 @@ async function main() {
     }
   });
   server.maxRequestsPerSocket = o.maxRequestsPerSocket;
+  server.on('connection', () => connections.inc());
 
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', async (req, socket, head) => {
