@@ -47,7 +47,7 @@ public final class NodePushServer implements AutoCloseable {
      */
     public static NodePushServer start(Path dir, List<String> serverOptions) throws IOException {
         Path node = Executables.find("node", List.of())
-                .orElseThrow(() -> new IllegalStateException("node is not installed: install Node.js 18+ (`apt-get install "
+                .orElseThrow(() -> new IllegalStateException("node is not installed: install Node.js 20+ (e.g. `apt-get install "
                         + "nodejs npm`) and run `npm ci --prefix " + FOLDER + "` (or run `bash .ci/install-deps`)"));
         Path folder = folder();
         if (!Files.isDirectory(folder.resolve("node_modules/ws")) || !Files.isDirectory(folder.resolve("node_modules/better-sse"))) {
