@@ -65,6 +65,11 @@ public final class ServerProcess implements AutoCloseable {
         return server;
     }
 
+    /** Waits until {@code server} also listens on {@code port} (a second port of the same service). */
+    public static void awaitPort(ServerProcess server, int port) {
+        server.awaitListening(port);
+    }
+
     private void awaitListening(int port) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
