@@ -15,6 +15,7 @@ import io.pushbench.report.JvmInfo;
 import io.pushbench.report.LatencyFigures;
 import io.pushbench.report.MemoryFigures;
 import io.pushbench.report.NetworkBytes;
+import io.pushbench.report.PublishFigures;
 import io.pushbench.report.RecordedHistogram;
 import io.pushbench.report.ReportJson;
 import io.pushbench.report.RequestFigures;
@@ -133,6 +134,7 @@ public final class SyntheticRuns {
                 new CpuFigures("thread-cpu:synthetic", cpuServer, cpuServer / (double) delivered, "thread-cpu:synthetic",
                         cpuClient, cpuClient / (double) delivered),
                 MemoryFigures.unavailable("synthetic run"), new GcFigures("synthetic", List.of(), 0, 0, 0), List.of(),
-                Validity.ok(), strategy.label() + "-" + repeat + ".hlog", List.of());
+                Validity.ok(), strategy.label() + "-" + repeat + ".hlog", List.of(),
+                new PublishFigures("http", Map.of(200, delivered / spec.clients()), delivered / spec.clients(), 0, 0, 0, 0, 0));
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
  * @param validity             whether this result can be trusted, and why not
  * @param hlogFile             the interval histogram log of this result, relative to the report's folder
  * @param timeline             one entry per second of the measured window
+ * @param publish              the publisher's answers, reconnects and publishes of unknown fate; {@code null} in
+ *                             reports of schema version 1 and 2
  */
 public record StrategyResult(
         Strategy strategy,
@@ -44,7 +46,8 @@ public record StrategyResult(
         List<ModelValue> model,
         Validity validity,
         String hlogFile,
-        List<TimelineSecond> timeline) {
+        List<TimelineSecond> timeline,
+        PublishFigures publish) {
 
     public StrategyResult {
         model = List.copyOf(model);

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportJsonTest {
 
-    private static final String GOLDEN = "golden-report-v2.json";
+    private static final String GOLDEN = "golden-report-v3.json";
+    private static final String GOLDEN_V2 = "golden-report-v2.json";
     private static final String GOLDEN_V1 = "golden-report-v1.json";
 
     @Test
@@ -76,8 +77,30 @@ class ReportJsonTest {
         assertThat(v1.schemaVersion()).isEqualTo(1);
         assertThat(v1.environment().clock()).isEqualTo(ClockInfo.sharedMonotonic());
         assertThat(v1.environment().clock().hasOffset()).isFalse();
-        assertThat(v1.results()).isEqualTo(sample.results());
+        assertThat(v1.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish")
+                .isEqualTo(sample.results());
+        assertThat(v1.results()).allSatisfy(r -> assertThat(r.publish()).isNull());
         assertThat(v1.configuration()).isEqualTo(sample.configuration());
+    }
+
+    @Test
+    void version2ReportStillReadsWithoutPublishFigures() throws IOException {
+        RunReport v2 = ReportJson.fromJson(resource(GOLDEN_V2));
+
+        assertThat(v2.schemaVersion()).isEqualTo(2);
+        assertThat(v2.results()).allSatisfy(r -> assertThat(r.publish()).isNull());
+        assertThat(v2.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish")
+                .isEqualTo(SampleReports.sample().results());
+        assertThat(v2.environment()).isEqualTo(SampleReports.sample().environment());
+    }
+
+    @Test
+    void publishFiguresKeepTheStatusSplit() throws IOException {
+        RunReport back = ReportJson.fromJson(ReportJson.toJson(SampleReports.sample()));
+
+        assertThat(back.results().get(0).publish().statusCounts()).containsExactly(
+                org.assertj.core.api.Assertions.entry(201, 5L), org.assertj.core.api.Assertions.entry(202, 2L));
+        assertThat(ReportJson.toJson(back)).contains("\"statusCounts\": {\n");
     }
 
     @Test
@@ -102,7 +125,7 @@ class ReportJsonTest {
 
     @Test
     void newerSchemaVersionIsRefusedNamingTheVersion() {
-        String newer = golden().replaceFirst("\"schemaVersion\": 2", "\"schemaVersion\": 99");
+        String newer = golden().replaceFirst("\"schemaVersion\": 3", "\"schemaVersion\": 99");
 
         assertThatThrownBy(() -> ReportJson.fromJson(newer))
                 .isInstanceOf(ReportFormatException.class)

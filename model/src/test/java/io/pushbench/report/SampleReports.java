@@ -82,6 +82,7 @@ final class SampleReports {
                         ModelValue.of("meanAddedLatencyMicros", "us", "interval / 2", 250_000, 251_000.0)),
                 Validity.of(List.of("3 deliveries missing")),
                 strategy.label() + "-" + sweepValue + "-" + repeat + ".hlog",
-                List.of(new TimelineSecond(1000, 20, 27, 240_000, 0), new TimelineSecond(2000, 20, 28, 245_000, 1)));
+                List.of(new TimelineSecond(1000, 20, 27, 240_000, 0), new TimelineSecond(2000, 20, 28, 245_000, 1)),
+                new PublishFigures("http", Map.of(201, 5L, 202, 2L), 7, 0, 1, 1, 0, 0));
     }
 }

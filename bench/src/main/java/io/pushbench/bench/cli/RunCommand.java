@@ -1,6 +1,10 @@
 package io.pushbench.bench.cli;
 
 import io.pushbench.bench.client.PollBodyFormat;
+import io.pushbench.bench.publish.PostgresPublisher;
+import io.pushbench.bench.publish.PublishOutcomes;
+import io.pushbench.bench.publish.Publisher;
+import io.pushbench.bench.publish.Publishers;
 import io.pushbench.bench.run.LoadRun;
 import io.pushbench.bench.run.PostRunStep;
 import io.pushbench.bench.run.RunSettings;
@@ -130,10 +134,30 @@ public final class RunCommand implements Callable<Integer> {
     String urlWs;
 
     @Option(names = "--publish-url", paramLabel = "TEMPLATE",
-            description = "External target: publish URL (POST, body = payload), e.g. http://host:8080/publish/{topic}.")
+            description = {"External target: where to publish; the scheme picks the publisher: "
+                    + "http://host:8080/publish/{topic} (an HTTP request per message, POST of the payload by default), "
+                    + "redis://host:6379/{topic} (Redis PUBLISH; the path is the channel template, default {topic}), "
+                    + "postgresql://host:5432/db?user=postgres&channel={topic} (SELECT pg_notify(channel, payload); "
+                    + "payload under 8000 bytes). {topic} must appear in the URL, the body or the channel.",
+                    "Placeholders {topic} and {payload}, escaped with :json, :base64, :form or :url, e.g. {payload:json} "
+                            + "(see docs/publishing.md)."})
     String publishUrl;
 
-    @Option(names = "--publish-token", paramLabel = "TOKEN", description = "External target: sent as Authorization: Bearer TOKEN when publishing.")
+    @Option(names = "--publish-method", paramLabel = "METHOD",
+            description = "External target, http:// publish URL: the request method. Default: POST.")
+    String publishMethod;
+
+    @Option(names = "--publish-body", paramLabel = "TEMPLATE",
+            description = "External target, http:// publish URL: the body template, e.g. "
+                    + "'{\"channel\":\"{topic:json}\",\"data\":\"{payload:json}\"}' or 'topic={topic:form}&data={payload:form}'. "
+                    + "Default: the payload as it is (application/octet-stream).")
+    String publishBody;
+
+    @Option(names = "--publish-header", paramLabel = "'NAME: VALUE'",
+            description = "External target, http:// publish URL: an extra request header, e.g. 'Authorization: apikey KEY' (repeatable).")
+    List<String> publishHeaders = new ArrayList<>();
+
+    @Option(names = "--publish-token", paramLabel = "TOKEN", description = "External target, http:// publish URL: sent as Authorization: Bearer TOKEN.")
     String publishToken;
 
     @Option(names = "--poll-body", paramLabel = "batch|single|lines", defaultValue = "batch",
@@ -178,6 +202,9 @@ public final class RunCommand implements Callable<Integer> {
             settings = settings();
             external = externalTarget();
             target = target(external, settings);
+            if (target instanceof ExternalServerTarget ext) {
+                checkPublishTarget(ext.publishTarget(), settings);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -243,6 +270,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private ExternalTarget externalTarget() {
         Map<Strategy, String> templates = templates();
+        if (publishUrl == null && (publishMethod != null || publishBody != null || !publishHeaders.isEmpty())) {
+            throw new IllegalArgumentException("--publish-method, --publish-body and --publish-header need --publish-url");
+        }
         if (templates.isEmpty()) {
             if (publishUrl != null) {
                 throw new IllegalArgumentException("--publish-url needs at least one --url-* template");
@@ -286,7 +316,8 @@ public final class RunCommand implements Callable<Integer> {
                             + s.label() + "); give one or leave it out of --strategies");
                 }
             }
-            return new ExternalServerTarget(templates, new PublishTarget(publishUrl, publishToken), pollBodyFormat());
+            return new ExternalServerTarget(templates,
+                    PublishTarget.parse(publishUrl, publishMethod, publishBody, publishHeaders, publishToken), pollBodyFormat());
         }
         switch (server.toLowerCase(Locale.ROOT)) {
             case "embedded":
@@ -298,6 +329,30 @@ public final class RunCommand implements Callable<Integer> {
             default:
                 throw new IllegalArgumentException("invalid --server '" + server + "': expected embedded or fork "
                         + "(for an external server give --url-* templates and --publish-url)");
+        }
+    }
+
+    /**
+     * Refuses a payload {@code NOTIFY} cannot carry, and a publish target that cannot be reached (with the publisher's
+     * own client: a TCP connection for HTTP, a Redis or PostgreSQL session for a broker), before any client connects.
+     */
+    private static void checkPublishTarget(PublishTarget publish, RunSettings settings) {
+        if (publish.kind() == PublishTarget.Kind.POSTGRES) {
+            int largest = settings.workload().payloadBytes();
+            if (settings.sweep() != null && settings.sweep().parameter() == io.pushbench.bench.workload.SweepParameter.PAYLOAD) {
+                for (String v : settings.sweep().values()) {
+                    largest = Math.max(largest, settings.sweep().parameter().apply(settings.workload(), v).payloadBytes());
+                }
+            }
+            if (largest > PostgresPublisher.MAX_PAYLOAD_BYTES) {
+                throw new IllegalArgumentException("payload of " + largest + " bytes is too large for PostgreSQL NOTIFY: "
+                        + "its payload must be shorter than 8000 bytes (at most " + PostgresPublisher.MAX_PAYLOAD_BYTES + ")");
+            }
+        }
+        try (Publisher probe = Publishers.create(publish, PublishOutcomes.IGNORE, 1, "pushbench-publish-check")) {
+            probe.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("publish target unreachable: " + e.getMessage());
         }
     }
 

@@ -134,6 +134,39 @@ public final class ClientGroup implements AutoCloseable {
     }
 
     /**
+     * Counts, over all clients, the given seqs of each client's topic that the client has not received (runs on every
+     * event loop). For publishes whose fate is unknown: those of their deliveries that never arrived.
+     *
+     * @param seqsByTopic topic name → seqs
+     */
+    public long countMissing(java.util.Map<String, long[]> seqsByTopic) {
+        if (seqsByTopic.isEmpty()) {
+            return 0;
+        }
+        List<Future<Long>> parts = new ArrayList<>();
+        EventLoop[] loops = engine.eventLoops();
+        for (int i = 0; i < loops.length; i++) {
+            List<SimulatedClient> onLoop = clientsByLoop.get(i);
+            parts.add(loops[i].submit(() -> {
+                long count = 0;
+                for (SimulatedClient c : onLoop) {
+                    for (long seq : seqsByTopic.getOrDefault(c.topic(), new long[0])) {
+                        if (c.isMissing(seq)) {
+                            count++;
+                        }
+                    }
+                }
+                return count;
+            }));
+        }
+        long sum = 0;
+        for (Future<Long> part : parts) {
+            sum += await(part);
+        }
+        return sum;
+    }
+
+    /**
      * Stops reconnecting and closes every connection gracefully (WebSocket close handshake), waiting up to 10 s for
      * them to close, then forcing the rest. Idempotent.
      */

@@ -276,6 +276,11 @@ public final class SimulatedClient {
     }
 
     /** The cursor: the highest seq this client has. */
+    /** Whether this seq of the client's topic has not arrived (see {@link DeliveryCheck#isMissing}); on its event loop. */
+    boolean isMissing(long seq) {
+        return check.isMissing(seq);
+    }
+
     public long lastSeq() {
         return check.lastSeq();
     }

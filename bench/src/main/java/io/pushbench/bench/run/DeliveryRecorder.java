@@ -7,7 +7,7 @@ import io.pushbench.bench.client.DeliveryListener;
 import io.pushbench.bench.metrics.LatencyRecorders;
 import io.pushbench.bench.metrics.StallProbe;
 import io.pushbench.bench.workload.PayloadHeaderReader;
-import io.pushbench.bench.workload.Publisher;
+import io.pushbench.bench.workload.PublishScheduler;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,7 +24,7 @@ final class DeliveryRecorder implements DeliveryListener {
 
     private final LatencyRecorders recorders;
     private final StallProbe stallProbe;
-    private volatile Publisher.Window window;
+    private volatile PublishScheduler.Window window;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder windowDelivered = new LongAdder();
     private final LongAdder withoutHeader = new LongAdder();
@@ -38,14 +38,14 @@ final class DeliveryRecorder implements DeliveryListener {
     }
 
     /** Sets the run's time frame; deliveries before it is set are counted but not measured. */
-    void window(Publisher.Window w) {
+    void window(PublishScheduler.Window w) {
         this.window = w;
     }
 
     @Override
     public void onMessage(int clientId, String topic, long seq, ByteBuf payload, long receiveNanos) {
         delivered.increment();
-        Publisher.Window w = window;
+        PublishScheduler.Window w = window;
         PayloadHeaderReader header = PayloadHeaderReader.forCurrentThread();
         header.read(payload);
         long scheduled = header.scheduledNanos();

@@ -18,6 +18,7 @@ import io.pushbench.report.GcFigures;
 import io.pushbench.report.LatencyFigures;
 import io.pushbench.report.MemoryFigures;
 import io.pushbench.report.NetworkBytes;
+import io.pushbench.report.PublishFigures;
 import io.pushbench.report.RecordedHistogram;
 import io.pushbench.report.RequestFigures;
 import io.pushbench.report.StrategyResult;
@@ -45,13 +46,14 @@ final class ResultAssembler {
     private final MemoryReading memoryWithClients;
     private final int connectedForMemory;
     private final CountCheck countCheck;
+    private final StrategyRunner.Undelivered unknownFate;
     private final WorkloadParameters w;
     private final double windowSec;
 
     ResultAssembler(RunSettings settings, StrategyRunner.Measurement m, StrategyRunner.WindowEdge start,
                     StrategyRunner.WindowEdge end, ClientGroupSnapshot afterDrain, long expected, GcFigures gc,
                     List<TimelineSecond> timeline, MemoryReading memoryBaseline, MemoryReading memoryWithClients,
-                    int connectedForMemory, CountCheck countCheck) {
+                    int connectedForMemory, CountCheck countCheck, StrategyRunner.Undelivered unknownFate) {
         this.settings = settings;
         this.m = m;
         this.start = start;
@@ -64,6 +66,7 @@ final class ResultAssembler {
         this.memoryWithClients = memoryWithClients;
         this.connectedForMemory = connectedForMemory;
         this.countCheck = countCheck;
+        this.unknownFate = unknownFate;
         this.w = m.point().workload();
         this.windowSec = (end.nanos() - start.nanos()) / 1e9;
     }
@@ -76,7 +79,7 @@ final class ResultAssembler {
         ClientGroupSnapshot window = end.clients().minus(start.clients());
         PublisherStats publisher = m.publisher().stats();
         DeliveryFigures delivery = new DeliveryFigures(publisher.publishedInWindow(), expected, delivered,
-                received / windowSec, Math.max(0, expected - delivered), afterDrain.duplicates(),
+                received / windowSec, Math.max(0, expected - delivered - unknownFate.inWindow()), afterDrain.duplicates(),
                 afterDrain.outOfOrder(), Math.max(afterDrain.lost(), m.listener().lost()), end.connected(),
                 afterDrain.reconnects(), Math.max(afterDrain.errors(), m.listener().errors()));
         ServerCounts serverWindow = end.server() == null || start.server() == null ? null : end.server().minus(start.server());
@@ -99,7 +102,13 @@ final class ResultAssembler {
         return new StrategyResult(m.point().strategy(), m.point().sweepParameter(), m.point().sweepValue(),
                 m.point().repeatIndex(), workloadPoint(), Math.round(windowSec * 1e6), delivery, requests, app,
                 networkBytes(received), latency, cpu(serverWindow, received), memory(), gc,
-                AnalyticModel.values(m.point().strategy(), w, measured), validity, m.hlogFile(), timeline);
+                AnalyticModel.values(m.point().strategy(), w, measured), validity, m.hlogFile(), timeline,
+                publishFigures(publisher));
+    }
+
+    private PublishFigures publishFigures(PublisherStats p) {
+        return new PublishFigures(m.publisher().kind(), p.statusCounts(), p.published(), p.failed(), p.reconnects(),
+                p.resent(), p.fateUnknown(), unknownFate.wholeRun());
     }
 
     private WorkloadPoint workloadPoint() {
@@ -173,8 +182,9 @@ final class ResultAssembler {
         Validity base = check.check(new ValidityCheck.Inputs(w.clients(), start.connected(), delivery, publisher,
                 latency.publisherLag(), latency.loaderStall(), m.listener().firstError(), afterDrain.limitError()));
         List<String> reasons = new ArrayList<>(base.reasons());
-        if (afterDrain.missing() > 0) {
-            reasons.add(afterDrain.missing() + " messages never reached their client (seq gaps, whole run)");
+        long gapsAgainstServer = afterDrain.missing() - unknownFate.wholeRun();
+        if (gapsAgainstServer > 0) {
+            reasons.add(gapsAgainstServer + " messages never reached their client (seq gaps, whole run)");
         }
         if (m.listener().withoutHeader() > 0) {
             reasons.add(m.listener().withoutHeader() + " deliveries had no pushbench payload header (payload changed by the server?)");

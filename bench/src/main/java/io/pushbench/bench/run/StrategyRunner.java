@@ -17,7 +17,7 @@ import io.pushbench.bench.run.servers.ServerCounts;
 import io.pushbench.bench.run.servers.ServerTarget;
 import io.pushbench.bench.run.servers.StartedTarget;
 import io.pushbench.bench.workload.PayloadHeader;
-import io.pushbench.bench.workload.Publisher;
+import io.pushbench.bench.workload.PublishScheduler;
 import io.pushbench.bench.workload.TopicMode;
 import io.pushbench.bench.workload.WorkloadParameters;
 import io.pushbench.model.Strategy;
@@ -104,12 +104,12 @@ final class StrategyRunner {
                 awaitConnected(group, target, strategy, w, label, runStartNanos, listener);
                 long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
                 long windowStart = origin + w.warmup().toNanos() + edgeOffsetNanos(w);
-                Publisher.Window window = new Publisher.Window(origin, windowStart, windowStart + w.duration().toNanos());
+                PublishScheduler.Window window = new PublishScheduler.Window(origin, windowStart, windowStart + w.duration().toNanos());
                 listener.window(window);
                 long windowStartEpochMillis = System.currentTimeMillis()
                         + TimeUnit.NANOSECONDS.toMillis(window.windowStartNanos() - System.nanoTime());
                 Path hlog = runFolder.resolve(point.hlogFileName(settings.repeats()));
-                try (Publisher publisher = new Publisher(target.publish(), prefix, w,
+                try (PublishScheduler publisher = new PublishScheduler(target.publish(), prefix, w,
                         new PayloadHeader(w.payloadBytes(), w.seed()), window, recorders.publisherLag(),
                         settings.publisherConnections());
                      IntervalCollector collector = new IntervalCollector(recorders, hlog, window.windowStartNanos(),
@@ -117,7 +117,7 @@ final class StrategyRunner {
                     publisher.start();
                     Measurement m = new Measurement(point, group, listener, publisher, collector, target, window,
                             hlog.getFileName().toString(), label, runStartNanos);
-                    ClockEndpoint clockEndpoint = ClockEndpoint.of(target.publish(), serverTarget.mode());
+                    ClockEndpoint clockEndpoint = clockEndpoint(target);
                     long clockUntil = origin + (long) (w.warmup().toNanos() * CLOCK_SHARE_OF_WARMUP);
                     if (clockUntil - System.nanoTime() < MIN_CLOCK_SPAN.toNanos()) {
                         Outcome outcome = measure(m);
@@ -133,6 +133,16 @@ final class StrategyRunner {
                 group.close();
             }
         }
+    }
+
+    /** The server's clock: at the HTTP publish URL's origin, else (publishing through a broker) at the clients' server. */
+    private ClockEndpoint clockEndpoint(StartedTarget target) {
+        if (target.publish().kind() == io.pushbench.bench.workload.PublishTarget.Kind.HTTP) {
+            return ClockEndpoint.of(target.publish(), serverTarget.mode());
+        }
+        String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
+        return new ClockEndpoint(target.host(), target.port(), target.port() == 80 ? host : host + ":" + target.port(),
+                io.pushbench.bench.clock.TargetClock.of(serverTarget.mode(), target.host()));
     }
 
     /**
@@ -222,15 +232,15 @@ final class StrategyRunner {
     }
 
     /** Everything one measurement works with. */
-    record Measurement(RunPoint point, ClientGroup group, DeliveryRecorder listener, Publisher publisher,
-                       IntervalCollector collector, StartedTarget target, Publisher.Window window,
+    record Measurement(RunPoint point, ClientGroup group, DeliveryRecorder listener, PublishScheduler publisher,
+                       IntervalCollector collector, StartedTarget target, PublishScheduler.Window window,
                        String hlogFile, String label, long runStartNanos) {
     }
 
     private Outcome measure(Measurement m) throws Exception {
         WorkloadParameters w = m.point().workload();
-        Publisher.Window window = m.window();
-        ThreadCpuMeter clientCpu = new ThreadCpuMeter(List.of(ClientEngine.THREAD_NAME_PREFIX, Publisher.THREAD_NAME));
+        PublishScheduler.Window window = m.window();
+        ThreadCpuMeter clientCpu = new ThreadCpuMeter(List.of(ClientEngine.THREAD_NAME_PREFIX, PublishScheduler.THREAD_NAME));
         TcpInfoSampler tcp = new TcpInfoSampler(m.target().port(), new HashSet<>(m.publisher().localPorts()));
 
         tick(m, "warm-up", window.windowStartNanos(), false, null);
@@ -253,12 +263,24 @@ final class StrategyRunner {
         int connectedForMemory = m.group().connectedClients();
         Map<String, Long> heads = m.publisher().headSeqs();
         ClientGroupSnapshot afterDrain = m.group().snapshot(topic -> heads.getOrDefault(topic, 0L));
+        // deliveries of publishes whose fate is unknown that never arrived: not the server's loss
+        Undelivered unknownFate = new Undelivered(m.group().countMissing(m.publisher().fateUnknownSeqs(false)),
+                m.group().countMissing(m.publisher().fateUnknownSeqs(true)));
         m.group().close();
         CountCheck countCheck = CountCheck.afterClose(m.point().strategy(), m.group(), m.target().probe());
         MemoryReading withoutClients = m.target().probe().memoryAfterGc();
 
         return new Outcome(new ResultAssembler(settings, m, start, end, afterDrain, expected, gc, timeline, withoutClients,
-                withClients, connectedForMemory, countCheck).assemble(), countCheck);
+                withClients, connectedForMemory, countCheck, unknownFate).assemble(), countCheck);
+    }
+
+    /**
+     * Deliveries of publishes of unknown fate that never arrived.
+     *
+     * @param wholeRun of all such publishes (excused from the seq gaps)
+     * @param inWindow of those scheduled in the measured window (excused from the window's missing deliveries)
+     */
+    record Undelivered(long wholeRun, long inWindow) {
     }
 
     private static long expectedDeliveries(WorkloadParameters w, long publishedInWindow) {

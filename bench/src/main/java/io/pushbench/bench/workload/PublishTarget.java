@@ -1,58 +1,316 @@
 package io.pushbench.bench.workload;
 
-import io.pushbench.bench.client.UrlTemplate;
+import io.pushbench.bench.publish.PublishTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Where messages are published: an HTTP URL template with {@code {topic}}, e.g.
- * {@code http://127.0.0.1:8080/publish/{topic}}; the body is the payload. Parsed by the client engine's
- * {@link UrlTemplate}, the one URL-template parser of pushbench.
- *
- * @param url         the parsed template; scheme {@code http}
- * @param bearerToken sent as {@code Authorization: Bearer ...}, or {@code null}
+ * Where and how messages are published; the scheme of the URL picks the kind of publisher:
+ * <ul>
+ *   <li>{@code http://host:port/path/{topic}}: an HTTP request per message, method {@code POST} by default, body =
+ *       the payload unless a body template is given; extra headers and a bearer token.</li>
+ *   <li>{@code redis://[user:password@]host[:6379]/<channel template>}: {@code PUBLISH channel payload}; the channel
+ *       template defaults to {@code {topic}}.</li>
+ *   <li>{@code postgresql://host[:5432]/database?user=...&channel=<template>}: {@code SELECT pg_notify(channel,
+ *       payload)}; other query parameters go to the JDBC driver; the channel defaults to {@code {topic}}.</li>
+ * </ul>
+ * Templates use {@link PublishTemplate}'s placeholders; {@code {topic}} must appear in the URL, the body or the
+ * channel, or every topic would be published to the same place.
  */
-public record PublishTarget(UrlTemplate url, String bearerToken) {
+public final class PublishTarget {
 
-    public PublishTarget {
-        if (!"http".equals(url.scheme())) {
-            throw new IllegalArgumentException("publish URL '" + url + "' must use http://");
+    /** The kinds of publisher, by URL scheme. */
+    public enum Kind {
+        HTTP("http"), REDIS("redis"), POSTGRES("postgresql");
+
+        private final String scheme;
+
+        Kind(String scheme) {
+            this.scheme = scheme;
+        }
+
+        public String scheme() {
+            return scheme;
         }
     }
 
-    /**
-     * A publish URL template as given on the command line.
-     *
-     * @throws IllegalArgumentException naming what is wrong with the template
-     */
+    /** An extra request header. */
+    public record Header(String name, String value) {
+    }
+
+    /** The default PostgreSQL port. */
+    public static final int POSTGRES_PORT = 5432;
+    /** The default Redis port. */
+    public static final int REDIS_PORT = 6379;
+
+    private final Kind kind;
+    private final String url;
+    private final String host;
+    private final int port;
+    private final String method;
+    private final PublishTemplate target;
+    private final PublishTemplate body;
+    private final List<Header> headers;
+    private final String bearerToken;
+    private final String userInfo;
+    private final String jdbcUrl;
+
+    private PublishTarget(Kind kind, String url, String host, int port, String method, PublishTemplate target,
+                          PublishTemplate body, List<Header> headers, String bearerToken, String userInfo, String jdbcUrl) {
+        this.kind = kind;
+        this.url = url;
+        this.host = host;
+        this.port = port;
+        this.method = method;
+        this.target = target;
+        this.body = body;
+        this.headers = List.copyOf(headers);
+        this.bearerToken = bearerToken;
+        this.userInfo = userInfo;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** An HTTP {@code POST} of the raw payload to this URL template (the default publisher). */
     public PublishTarget(String urlTemplate, String bearerToken) {
-        this(UrlTemplate.parse(urlTemplate), bearerToken);
+        this(parse(urlTemplate, null, null, List.of(), bearerToken));
+    }
+
+    private PublishTarget(PublishTarget t) {
+        this(t.kind, t.url, t.host, t.port, t.method, t.target, t.body, t.headers, t.bearerToken, t.userInfo, t.jdbcUrl);
     }
 
     /** The pushbench server's publish endpoint at host:port. */
     public static PublishTarget pushbench(String host, int port, String bearerToken) {
         String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-        return new PublishTarget("http://" + authority + ":" + port + "/publish/" + UrlTemplate.TOPIC, bearerToken);
+        return new PublishTarget("http://" + authority + ":" + port + "/publish/{topic}", bearerToken);
     }
 
-    /** The template as given. */
+    /**
+     * Parses the publish options as given on the command line.
+     *
+     * @param url     the publish URL; its scheme picks the kind
+     * @param method  HTTP method, or null for {@code POST}
+     * @param body    HTTP body template, or null for the raw payload
+     * @param headers extra HTTP headers, each {@code "Name: value"}
+     * @param token   bearer token (HTTP), or null
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static PublishTarget parse(String url, String method, String body, List<String> headers, String token) {
+        int schemeEnd = url.indexOf("://");
+        if (schemeEnd <= 0) {
+            throw new IllegalArgumentException("publish URL '" + url + "' has no scheme; expected http://, redis:// or postgresql://");
+        }
+        String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        Kind kind = switch (scheme) {
+            case "http" -> Kind.HTTP;
+            case "redis" -> Kind.REDIS;
+            case "postgresql", "postgres" -> Kind.POSTGRES;
+            default -> throw new IllegalArgumentException("publish URL '" + url + "': scheme '" + scheme
+                    + "' is not supported; use http://, redis:// or postgresql:// (TLS is not supported)");
+        };
+        if (kind != Kind.HTTP && (method != null || body != null || !headers.isEmpty() || token != null)) {
+            throw new IllegalArgumentException("--publish-method, --publish-body, --publish-header and --publish-token "
+                    + "apply to http:// publish URLs only, not to '" + url + "'");
+        }
+        int authorityStart = schemeEnd + 3;
+        int pathStart = indexOfAny(url, authorityStart, "/?");
+        String authority = pathStart < 0 ? url.substring(authorityStart) : url.substring(authorityStart, pathStart);
+        String rest = pathStart < 0 ? "" : url.substring(pathStart);
+        String userInfo = null;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            userInfo = authority.substring(0, at);
+            authority = authority.substring(at + 1);
+        }
+        int defaultPort = kind == Kind.HTTP ? 80 : kind == Kind.REDIS ? REDIS_PORT : POSTGRES_PORT;
+        String[] hostPort = hostPort(url, authority, defaultPort);
+        String host = hostPort[0];
+        int port = Integer.parseInt(hostPort[1]);
+        switch (kind) {
+            case HTTP: {
+                if (userInfo != null) {
+                    throw new IllegalArgumentException("publish URL '" + url + "': user info is not supported; use --publish-header 'Authorization: ...' or --publish-token");
+                }
+                PublishTemplate target = PublishTemplate.parse(rest.isEmpty() ? "/" : rest);
+                PublishTemplate bodyTemplate = body == null ? null : PublishTemplate.parse(body);
+                if (!target.hasTopic() && (bodyTemplate == null || !bodyTemplate.hasTopic())) {
+                    throw new IllegalArgumentException("publish template has no {topic} placeholder in the URL '" + url
+                            + "'" + (body == null ? "" : " or the body '" + body + "'")
+                            + ": every topic would be published to the same place");
+                }
+                if (bodyTemplate != null && !bodyTemplate.hasPayload() && !target.hasPayload()) {
+                    throw new IllegalArgumentException("publish body template '" + body + "' has no {payload} placeholder: "
+                            + "the clients could not recognise the messages");
+                }
+                String m = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
+                if (!m.matches("[A-Z]+")) {
+                    throw new IllegalArgumentException("--publish-method '" + method + "' is not an HTTP method");
+                }
+                List<Header> parsedHeaders = new ArrayList<>();
+                for (String h : headers) {
+                    int colon = h.indexOf(':');
+                    if (colon <= 0 || !h.substring(0, colon).trim().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                        throw new IllegalArgumentException("--publish-header '" + h + "' is not 'Name: value'");
+                    }
+                    parsedHeaders.add(new Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
+                }
+                return new PublishTarget(kind, url, host, port, m, target, bodyTemplate, parsedHeaders, token, null, null);
+            }
+            case REDIS: {
+                String path = rest.startsWith("/") ? rest.substring(1) : rest;
+                PublishTemplate channel = PublishTemplate.parse(path.isEmpty() ? "{topic}" : path);
+                requireTopicInChannel(url, channel);
+                return new PublishTarget(kind, url, host, port, null, channel, null, List.of(), null, userInfo, null);
+            }
+            default: {
+                int q = rest.indexOf('?');
+                String database = (q < 0 ? rest : rest.substring(0, q)).replaceFirst("^/", "");
+                if (database.isEmpty()) {
+                    throw new IllegalArgumentException("publish URL '" + url + "' names no database; expected postgresql://host:port/database?user=...");
+                }
+                String channelText = "{topic}";
+                List<String> params = new ArrayList<>();
+                if (userInfo != null) {
+                    int colon = userInfo.indexOf(':');
+                    params.add("user=" + (colon < 0 ? userInfo : userInfo.substring(0, colon)));
+                    if (colon >= 0) {
+                        params.add("password=" + userInfo.substring(colon + 1));
+                    }
+                }
+                if (q >= 0) {
+                    for (String p : rest.substring(q + 1).split("&")) {
+                        if (p.startsWith("channel=")) {
+                            channelText = p.substring("channel=".length());
+                        } else if (!p.isEmpty()) {
+                            params.add(p);
+                        }
+                    }
+                }
+                PublishTemplate channel = PublishTemplate.parse(channelText);
+                requireTopicInChannel(url, channel);
+                String authorityOut = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+                String jdbc = "jdbc:postgresql://" + authorityOut + "/" + database
+                        + (params.isEmpty() ? "" : "?" + String.join("&", params));
+                return new PublishTarget(kind, url, host, port, null, channel, null, List.of(), null, null, jdbc);
+            }
+        }
+    }
+
+    private static void requireTopicInChannel(String url, PublishTemplate channel) {
+        if (!channel.hasTopic()) {
+            throw new IllegalArgumentException("publish channel template '" + channel + "' of '" + url
+                    + "' has no {topic} placeholder: every topic would be published to the same channel");
+        }
+        if (channel.hasPayload()) {
+            throw new IllegalArgumentException("publish channel template '" + channel + "' must not contain {payload}");
+        }
+    }
+
+    private static int indexOfAny(String s, int from, String chars) {
+        for (int i = from; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String[] hostPort(String url, String authority, int defaultPort) {
+        String host = authority;
+        int port = defaultPort;
+        int colon = authority.lastIndexOf(':');
+        if (colon > 0 && authority.indexOf(']') < colon) {
+            host = authority.substring(0, colon);
+            try {
+                port = Integer.parseInt(authority.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("publish URL '" + url + "': bad port '" + authority.substring(colon + 1) + "'");
+            }
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.isEmpty() || port < 1 || port > 65535) {
+            throw new IllegalArgumentException("publish URL '" + url + "': bad host or port");
+        }
+        return new String[] {host, Integer.toString(port)};
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The URL as given. */
     public String urlTemplate() {
-        return url.toString();
+        return url;
     }
 
     public String host() {
-        return url.host();
+        return host;
     }
 
     public int port() {
-        return url.port();
+        return port;
     }
 
-    /** The value of the {@code Host} header. */
+    /** The value of the {@code Host} header: host, plus the port when it is not 80. */
     public String hostHeader() {
-        return url.hostHeader();
+        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        return port == 80 ? h : h + ":" + port;
     }
 
-    /** Path and query for one topic. */
-    public String requestTarget(String topic) {
-        return url.requestTarget(topic, 0);
+    /** HTTP: the request method. */
+    public String method() {
+        return method;
+    }
+
+    /** HTTP: the path-and-query template; Redis and PostgreSQL: the channel template. */
+    public PublishTemplate target() {
+        return target;
+    }
+
+    /** HTTP: the body template, or null when the body is the raw payload. */
+    public PublishTemplate body() {
+        return body;
+    }
+
+    /** HTTP: extra request headers. */
+    public List<Header> headers() {
+        return headers;
+    }
+
+    /** HTTP: sent as {@code Authorization: Bearer ...}, or null. */
+    public String bearerToken() {
+        return bearerToken;
+    }
+
+    /** Redis: {@code user:password} or {@code :password} from the URL, or null. */
+    public String userInfo() {
+        return userInfo;
+    }
+
+    /** PostgreSQL: the JDBC URL (without the channel parameter). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** What the report says about the publisher: kind and URL (HTTP: method and body template too). */
+    public Map<String, String> describe() {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("kind", kind.scheme());
+        d.put("url", url);
+        if (kind == Kind.HTTP) {
+            d.put("method", method);
+            d.put("body", body == null ? "{payload}" : body.toString());
+        }
+        return d;
+    }
+
+    @Override
+    public String toString() {
+        return url;
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -101,6 +102,39 @@ class PushbenchCommandTest {
         assertThat(clock.exchanges() + clock.exchangesFailed()).isBetween(1, 20);
         assertThat(Math.abs(clock.offsetMicros())).as("one host, one clock").isLessThanOrEqualTo(clock.uncertaintyMicros());
         assertThat(out.toString()).as("the offset line is for external targets").doesNotContain("server clock offset");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://127.0.0.1:{closed}/pub                        | publish template has no {topic} placeholder in the URL",
+            "redis://127.0.0.1:{closed}/chat                      | publish channel template 'chat'",
+            "http://127.0.0.1:{closed}/pub/{topic}                | publish target unreachable: cannot connect the publisher to http://127.0.0.1:{closed}/pub/{topic}",
+            "redis://127.0.0.1:{closed}/{topic}                   | publish target unreachable: cannot connect the publisher to Redis at redis://127.0.0.1:{closed}/{topic}",
+            "postgresql://127.0.0.1:{closed}/test?user=postgres   | publish target unreachable: cannot connect the publisher to PostgreSQL at postgresql://127.0.0.1:{closed}/test"})
+    void badPublishTargetExits2NamingTheProblem(String url, String message) throws Exception {
+        String closed = Integer.toString(closedPort());
+
+        int code = run("run", "--strategies=sse", "--url-sse=http://127.0.0.1:" + closed + "/sse/{topic}",
+                "--publish-url=" + url.trim().replace("{closed}", closed));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains(message.trim().replace("{closed}", closed));
+    }
+
+    @Test
+    void payloadTooLargeForPostgresNotifyExits2NamingTheLimit() {
+        int code = run("run", "--strategies=sse", "--payload=8000", "--url-sse=http://127.0.0.1:1/sse/{topic}",
+                "--publish-url=postgresql://127.0.0.1:5432/test?user=postgres");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("payload of 8000 bytes is too large for PostgreSQL NOTIFY",
+                "shorter than 8000 bytes");
+    }
+
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

@@ -112,6 +112,22 @@ public final class DeliveryCheck {
         gaps--;
     }
 
+    /**
+     * Whether this seq has not arrived: above the cursor, or in a remembered gap. A seq in a forgotten gap (more than
+     * {@value #MAX_GAPS} gaps since) reads as arrived, so a caller that excuses missing seqs never excuses too many.
+     */
+    public boolean isMissing(long seq) {
+        if (seq > lastSeq) {
+            return true;
+        }
+        for (int i = 0; i < gaps; i++) {
+            if (seq >= gapFirst[i] && seq <= gapLast[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The highest seq received (or skipped as lost): where the client resumes. */
     public long lastSeq() {
         return lastSeq;

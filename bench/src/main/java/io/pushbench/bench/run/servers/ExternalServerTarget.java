@@ -29,6 +29,11 @@ public final class ExternalServerTarget implements ServerTarget {
         this.pollBodyFormat = pollBodyFormat;
     }
 
+    /** Where messages are published. */
+    public PublishTarget publishTarget() {
+        return publish;
+    }
+
     @Override
     public String mode() {
         return "external";

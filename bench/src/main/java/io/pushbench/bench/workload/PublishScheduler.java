@@ -1,44 +1,40 @@
 package io.pushbench.bench.workload;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.pushbench.bench.metrics.MicrosRecorder;
+import io.pushbench.bench.publish.PublishMessage;
+import io.pushbench.bench.publish.PublishOutcome;
+import io.pushbench.bench.publish.Publisher;
+import io.pushbench.bench.publish.Publishers;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Publishes the workload's messages over HTTP on a fixed schedule ({@link PublishSchedule}): each message's
+ * Publishes the workload's messages on a fixed schedule ({@link PublishSchedule}) through a {@link Publisher} of
+ * the target's kind (HTTP, Redis, PostgreSQL), and keeps the accounting, whatever the kind: each message's
  * scheduled time is decided in advance; the publisher thread ({@code pushbench-publisher}) sends it when that
  * time comes, stamps the actual send time in the payload, and records the lag (send − scheduled) of every
  * message scheduled in the measured window. Publishing stops at the end of the measured window.
  *
- * <p>Messages of one topic always use the same keep-alive connection, one request at a time, so the server
- * numbers them in schedule order and the publisher knows each message's seq in advance (checked against the
- * server's {@code X-Pushbench-Seq} when it sends one). At most {@link #MAX_OUTSTANDING} publishes wait at once;
- * beyond that messages are not sent and counted as overflowed (the run is then invalid).
+ * <p>Messages of one topic always use the same connection, in order, so the server numbers them in schedule order
+ * and the publisher knows each message's seq in advance (checked against the server's {@code X-Pushbench-Seq}
+ * when it sends one; after a publish of unknown fate on a topic, one fewer is accepted too). At most
+ * {@link #MAX_OUTSTANDING} publishes wait at once; beyond that messages are not sent and counted as overflowed
+ * (the run is then invalid). Any 2xx answer is a success; the answers are counted per status code.
  *
  * <p>Typical use:
  * <pre>{@code
- * try (Publisher publisher = new Publisher(target, "", workload, header, window, lagRecorder, 4)) {
+ * try (PublishScheduler publisher = new PublishScheduler(target, "", workload, header, window, lagRecorder, 4)) {
  *     publisher.start();
  *     publisher.awaitScheduleEnd(timeout);
  *     publisher.awaitIdle(timeout);
@@ -46,7 +42,7 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }</pre>
  */
-public final class Publisher implements AutoCloseable {
+public final class PublishScheduler implements AutoCloseable {
 
     /** Publishes allowed to wait for an answer at once, over all connections. */
     public static final int MAX_OUTSTANDING = 100_000;
@@ -67,17 +63,20 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    private final PublishTarget target;
     private final String topicPrefix;
+    private final String kind;
     private final WorkloadParameters workload;
     private final PayloadHeader header;
     private final Window window;
     private final MicrosRecorder lagMicros;
-    private final int connectionCount;
-    private final EventLoopGroup group;
-    private final List<Channel> channels = new ArrayList<>();
-    private final List<PublishConnectionHandler> handlers = new ArrayList<>();
+    private final Publisher sender;
     private final long[] nextSeq;
+    private final AtomicLongArray unknownByTopic;
+    private final Map<Integer, LongAdder> statusCounts = new ConcurrentHashMap<>();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
+    private final AtomicLong fateUnknown = new AtomicLong();
+    private final AtomicLong fateUnknownInWindow = new AtomicLong();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicLong scheduled = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
@@ -86,25 +85,27 @@ public final class Publisher implements AutoCloseable {
     private final AtomicLong seqMismatches = new AtomicLong();
     private final AtomicLong overflowed = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private final AtomicReference<String> firstUnknown = new AtomicReference<>();
+    private final java.util.Queue<PublishMessage> unknownMessages = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean stopped;
 
     /**
      * @param topicPrefix prefix of every topic name (empty for a fresh server)
-     * @param connections keep-alive publish connections (topics are spread over them), ≥ 1
+     * @param connections keep-alive publish connections (HTTP; topics are spread over them), ≥ 1
      */
-    public Publisher(PublishTarget target, String topicPrefix, WorkloadParameters workload, PayloadHeader header,
-                     Window window, MicrosRecorder lagMicros, int connections) {
-        this.target = target;
+    public PublishScheduler(PublishTarget target, String topicPrefix, WorkloadParameters workload, PayloadHeader header,
+                            Window window, MicrosRecorder lagMicros, int connections) {
         this.topicPrefix = topicPrefix;
+        this.kind = target.kind().scheme();
         this.workload = workload;
         this.header = header;
         this.window = window;
         this.lagMicros = lagMicros;
-        this.connectionCount = Math.max(1, Math.min(connections, workload.topicCount()));
         this.nextSeq = new long[workload.topicCount()];
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_NAME + "-io", true),
-                NioIoHandler.newFactory());
+        this.unknownByTopic = new AtomicLongArray(workload.topicCount());
+        this.sender = Publishers.create(target, outcome(), Math.max(1, Math.min(connections, workload.topicCount())),
+                THREAD_NAME + "-io");
         this.thread = new Thread(this::runSchedule, THREAD_NAME);
         this.thread.setDaemon(true);
     }
@@ -112,60 +113,70 @@ public final class Publisher implements AutoCloseable {
     /**
      * Opens the connections and starts the schedule thread.
      *
-     * @throws IOException naming the target when a connection cannot be opened
+     * @throws IOException naming the target when it cannot be reached
      */
     public void start() throws IOException {
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
-        for (int i = 0; i < connectionCount; i++) {
-            PublishConnectionHandler handler = new PublishConnectionHandler(target, outcome());
-            Channel ch;
-            try {
-                ch = b.handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel c) {
-                        c.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20), handler);
-                    }
-                }).connect(new InetSocketAddress(target.host(), target.port())).sync().channel();
-            } catch (Exception e) {
-                throw new IOException("cannot connect the publisher to " + target.urlTemplate() + ": " + e.getMessage(), e);
-            }
-            channels.add(ch);
-            handlers.add(handler);
-        }
+        sender.start();
         thread.start();
     }
 
     /** The local ports of the publish connections (to tell them apart from the clients' sockets). */
     public List<Integer> localPorts() {
-        List<Integer> ports = new ArrayList<>();
-        for (Channel ch : channels) {
-            ports.add(((InetSocketAddress) ch.localAddress()).getPort());
-        }
-        return ports;
+        return sender.localPorts();
     }
 
-    private PublishConnectionHandler.Outcome outcome() {
-        return new PublishConnectionHandler.Outcome() {
+    private PublishOutcome outcome() {
+        return new PublishOutcome() {
             @Override
-            public void published(PublishConnectionHandler.Pending p, long serverSeq) {
+            public void accepted(PublishMessage m, int status, long serverSeq) {
                 outstanding.decrementAndGet();
                 published.incrementAndGet();
-                if (serverSeq != -1 && serverSeq != p.expectedSeq()) {
+                countStatus(status);
+                long unknownBefore = unknownByTopic.get(m.topicIndex());
+                // a publish of unknown fate before this one may not have been numbered by the server
+                if (serverSeq != -1 && (serverSeq > m.expectedSeq() || serverSeq < m.expectedSeq() - unknownBefore)) {
                     seqMismatches.incrementAndGet();
-                    firstFailure.compareAndSet(null, "server numbered a message of " + p.topic() + " " + serverSeq
-                            + ", expected " + p.expectedSeq() + " (was the server fresh?)");
+                    firstFailure.compareAndSet(null, "server numbered a message of " + m.topic() + " " + serverSeq
+                            + ", expected " + m.expectedSeq() + " (was the server fresh?)");
                 }
             }
 
             @Override
-            public void failed(PublishConnectionHandler.Pending p, String reason) {
+            public void failed(PublishMessage m, int status, String reason) {
                 outstanding.decrementAndGet();
                 failed.incrementAndGet();
+                countStatus(status);
                 firstFailure.compareAndSet(null, reason);
             }
+
+            @Override
+            public void fateUnknown(PublishMessage m, String reason) {
+                outstanding.decrementAndGet();
+                fateUnknown.incrementAndGet();
+                unknownByTopic.incrementAndGet(m.topicIndex());
+                if (window.contains(m.scheduledNanos())) {
+                    fateUnknownInWindow.incrementAndGet();
+                }
+                firstUnknown.compareAndSet(null, reason);
+                unknownMessages.add(m);
+            }
+
+            @Override
+            public void reconnected() {
+                reconnects.incrementAndGet();
+            }
+
+            @Override
+            public void resent(PublishMessage m) {
+                resent.incrementAndGet();
+            }
         };
+    }
+
+    private void countStatus(int status) {
+        if (status != PublishOutcome.NO_STATUS) {
+            statusCounts.computeIfAbsent(status, k -> new LongAdder()).increment();
+        }
     }
 
     private void runSchedule() {
@@ -204,10 +215,7 @@ public final class Publisher implements AutoCloseable {
             publishedInWindow.incrementAndGet();
         }
         outstanding.incrementAndGet();
-        int c = topicIndex % connectionCount;
-        PublishConnectionHandler handler = handlers.get(c);
-        PublishConnectionHandler.Pending pending = new PublishConnectionHandler.Pending(topic, seq, dueNanos, payload);
-        channels.get(c).eventLoop().execute(() -> handler.enqueue(pending));
+        sender.publish(new PublishMessage(topicIndex, topic, seq, dueNanos, payload));
     }
 
     /** Waits until the schedule has reached the end of the measured window (or the publisher was closed). */
@@ -231,18 +239,43 @@ public final class Publisher implements AutoCloseable {
     /**
      * The last seq published to each topic (topic name with prefix → seq); complete once the schedule has ended.
      */
-    public java.util.Map<String, Long> headSeqs() {
-        java.util.Map<String, Long> heads = new java.util.HashMap<>();
+    public Map<String, Long> headSeqs() {
+        Map<String, Long> heads = new java.util.HashMap<>();
         for (int i = 0; i < nextSeq.length; i++) {
             heads.put(topicPrefix + workload.topics().topicName(i), nextSeq[i]);
         }
         return heads;
     }
 
+    /**
+     * The seqs of the publishes of unknown fate, by topic name.
+     *
+     * @param windowOnly only those scheduled in the measured window
+     */
+    public Map<String, long[]> fateUnknownSeqs(boolean windowOnly) {
+        Map<String, List<Long>> byTopic = new java.util.HashMap<>();
+        for (PublishMessage m : unknownMessages) {
+            if (!windowOnly || window.contains(m.scheduledNanos())) {
+                byTopic.computeIfAbsent(m.topic(), t -> new java.util.ArrayList<>()).add(m.expectedSeq());
+            }
+        }
+        Map<String, long[]> seqs = new java.util.HashMap<>();
+        byTopic.forEach((t, l) -> seqs.put(t, l.stream().mapToLong(Long::longValue).toArray()));
+        return seqs;
+    }
+
+    /** The kind of publisher: {@code http}, {@code redis} or {@code postgresql}. */
+    public String kind() {
+        return kind;
+    }
+
     /** The counts so far. */
     public PublisherStats stats() {
+        Map<Integer, Long> statuses = new TreeMap<>();
+        statusCounts.forEach((status, count) -> statuses.put(status, count.sum()));
         return new PublisherStats(scheduled.get(), published.get(), publishedInWindow.get(), failed.get(),
-                seqMismatches.get(), overflowed.get(), outstanding.get(), firstFailure.get());
+                seqMismatches.get(), overflowed.get(), outstanding.get(), firstFailure.get(), statuses,
+                reconnects.get(), resent.get(), fateUnknown.get(), fateUnknownInWindow.get(), firstUnknown.get());
     }
 
     @Override
@@ -253,9 +286,6 @@ public final class Publisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Channel ch : channels) {
-            ch.close();
-        }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        sender.close();
     }
 }
