@@ -227,6 +227,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         stdout.println();
         stdout.print(SummaryTable.render(outcome.report()));
+        printUnknownFates(outcome.report(), stdout);
         if (!outcome.report().validity().valid()) {
             stdout.println("INVALID RUN:");
             outcome.report().validity().reasons().forEach(r -> stdout.println("  - " + r));
@@ -237,6 +238,18 @@ public final class RunCommand implements Callable<Integer> {
             runPostSteps(outcome, stdout);
         }
         return outcome.exitCode();
+    }
+
+    /** Publishes of unknown fate do not make a run invalid, so they are named here. */
+    private static void printUnknownFates(io.pushbench.report.RunReport report, PrintWriter stdout) {
+        for (io.pushbench.report.StrategyResult r : report.results()) {
+            io.pushbench.report.PublishFigures p = r.publish();
+            if (p != null && p.fateUnknown() > 0) {
+                stdout.println(r.strategy().label() + ": " + p.fateUnknown() + (p.fateUnknown() == 1 ? " publish" : " publishes")
+                        + " of unknown fate (written, connection closed before an answer; not sent again, not counted "
+                        + "as the server's loss); " + p.fateUnknownUndelivered() + " of their deliveries never arrived");
+            }
+        }
     }
 
     private void runPostSteps(LoadRun.Outcome outcome, PrintWriter stdout) {

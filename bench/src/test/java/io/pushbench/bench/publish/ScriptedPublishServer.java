@@ -39,6 +39,12 @@ final class ScriptedPublishServer implements AutoCloseable {
         int idleCloseMillis;
         /** Read this request (0-based, overall) and close without answering (-1 = none). */
         int dropRequest = -1;
+        /** Read a request it matches and close without answering (in addition to {@link #dropRequest}). */
+        java.util.function.Predicate<Request> drop = r -> false;
+        /** Called with every request before it is answered or dropped (e.g. to forward it to a real server). */
+        java.util.function.Consumer<Request> onRequest = r -> { };
+        /** Whether {@link #onRequest} also sees the dropped requests (they are then processed, just not answered). */
+        boolean processDropped;
     }
 
     private final ServerSocket socket;
@@ -109,7 +115,11 @@ final class ScriptedPublishServer implements AutoCloseable {
                     index = requests.size();
                     requests.add(r);
                 }
-                if (index == script.dropRequest) {
+                boolean dropped = index == script.dropRequest || script.drop.test(r);
+                if (!dropped || script.processDropped) {
+                    script.onRequest.accept(r);
+                }
+                if (dropped) {
                     return;   // read it, maybe processed it, never answered
                 }
                 answered++;
