@@ -1,6 +1,8 @@
 package io.pushbench.bench.external;
 
 import io.pushbench.model.Strategy;
+import io.pushbench.report.StrategyResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,6 +55,18 @@ class NchanConformanceTest {
                         .isGreaterThanOrEqualTo(PushbenchCli.CLIENTS);
             }
             assertThat(nchan.failedRequests()).as("requests nginx did not answer 2xx/304").isEmpty();
+        }
+    }
+
+    @Test
+    void serverCpuAndMemoryAreReadFromTheNginxWorkerByItsPid() throws Exception {
+        try (NchanServer nchan = NchanServer.start(dir, DEFAULT_KEEPALIVE_REQUESTS)) {
+            List<String> args = new java.util.ArrayList<>(targetArgs(nchan));
+            args.add("--server-pid=" + nchan.workerPid());
+            PushbenchCli.Result run = PushbenchCli.run(dir.resolve("run"), Strategy.WEBSOCKET, args);
+
+            StrategyResult r = PushbenchCli.assertValidWithoutLoss(run);
+            PushbenchCli.assertServerCostMeasured(r, run);
         }
     }
 

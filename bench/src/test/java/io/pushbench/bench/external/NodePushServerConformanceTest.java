@@ -1,6 +1,8 @@
 package io.pushbench.bench.external;
 
 import io.pushbench.model.Strategy;
+import io.pushbench.report.StrategyResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -77,6 +79,30 @@ class NodePushServerConformanceTest {
                     subscribeArgs(node, POSTGRES + "&channel=" + prefix + "{topic}"));
 
             PushbenchCli.assertValidWithoutLoss(run);
+        }
+    }
+
+    @Test
+    void serverCpuAndMemoryAreReadFromTheNodeProcessByItsPid() throws Exception {
+        try (NodePushServer node = NodePushServer.start(dir, List.of())) {
+            List<String> args = new ArrayList<>(httpPublish(node));
+            args.add("--server-pid=" + node.pid());
+            PushbenchCli.Result run = PushbenchCli.run(dir.resolve("run"), Strategy.WEBSOCKET, args);
+
+            StrategyResult r = PushbenchCli.assertValidWithoutLoss(run);
+            PushbenchCli.assertServerCostMeasured(r, run);
+        }
+    }
+
+    @Test
+    void serverCpuAndMemoryAreReadFromItsPrometheusMetrics() throws Exception {
+        try (NodePushServer node = NodePushServer.start(dir, List.of())) {
+            List<String> args = new ArrayList<>(httpPublish(node));
+            args.add("--server-metrics-url=" + node.base() + "/metrics");
+            PushbenchCli.Result run = PushbenchCli.run(dir.resolve("run"), Strategy.WEBSOCKET, args);
+
+            StrategyResult r = PushbenchCli.assertValidWithoutLoss(run);
+            PushbenchCli.assertServerCostMeasured(r, run);
         }
     }
 

@@ -86,4 +86,13 @@ final class PushbenchCli {
         assertThat(r.latency().fromScheduled().count()).isEqualTo(d.delivered());
         return r;
     }
+
+    /** Server CPU and memory were measured from outside: 1,000 connections and 16,000 deliveries cost measurable amounts. */
+    static void assertServerCostMeasured(StrategyResult r, PushbenchCli.Result run) {
+        assertThat(r.cpu().serverMethod()).as(run.transcript()).isNotEqualTo("unavailable");
+        assertThat(r.cpu().serverCpuMicros()).as("server CPU (%s)", r.cpu().serverMethod()).isNotNull().isPositive();
+        assertThat(r.cpu().serverCpuMicrosPerDelivery()).isNotNull().isPositive();
+        assertThat(r.memory().available()).as("server memory: %s", r.memory().unavailableReason()).isTrue();
+        assertThat(r.memory().method()).isNotEqualTo("unavailable");
+    }
 }
