@@ -94,7 +94,9 @@ public final class NodePushServer implements AutoCloseable {
 
     /** The sum of a metric's samples whose labels contain {@code labelText} (e.g. {@code route="publish"}) in /metrics. */
     public double metric(String name, String labelText) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: the default h2c upgrade offer would reach the server's WebSocket upgrade handler (404)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/metrics"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
