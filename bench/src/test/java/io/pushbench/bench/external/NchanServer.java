@@ -130,12 +130,16 @@ public final class NchanServer implements AutoCloseable {
         }
     }
 
-    /** Access log lines whose status is not 2xx or 304 (nchan answers a poll with nothing new by 304). */
-    public List<String> failedRequests() throws IOException {
+    /**
+     * Access log lines with an error status (4xx, 5xx), e.g. a probe of a path nginx does not serve. 499 is not one:
+     * it is nginx's note that the client closed the connection before the answer, as clients do with their pending
+     * long polls and streams at the end of a run.
+     */
+    public List<String> errorAnswers() throws IOException {
         try (Stream<String> lines = Files.lines(accessLog, StandardCharsets.US_ASCII)) {
             return lines.filter(l -> {
                 String[] f = l.split(" ");
-                return f.length != 5 || !(f[2].startsWith("2") || f[2].equals("304") || f[2].equals("101"));
+                return f.length != 5 || (f[2].compareTo("400") >= 0 && !f[2].equals("499"));
             }).limit(20).toList();
         }
     }
