@@ -74,7 +74,10 @@ final class PushbenchCli {
         DeliveryFigures d = r.delivery();
         assertThat(run.exitCode()).as(run.transcript()).isZero();
         assertThat(r.validity().reasons()).as(run.transcript()).isEmpty();
-        assertThat(d.connectedClients()).as("connected clients").isEqualTo(CLIENTS);
+        if (r.strategy() == Strategy.SSE || r.strategy() == Strategy.WEBSOCKET) {
+            // a poller whose connection the server just closed is between connections: polling's count is a snapshot
+            assertThat(d.connectedClients()).as("connected clients").isEqualTo(CLIENTS);
+        }
         assertThat(d.published()).as("published in the window").isEqualTo(WINDOW_MESSAGES);
         assertThat(d.expectedDeliveries()).isEqualTo(WINDOW_MESSAGES * CLIENTS);
         assertThat(d.delivered()).as(run.transcript()).isEqualTo(d.expectedDeliveries());
