@@ -227,7 +227,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         stdout.println();
         stdout.print(SummaryTable.render(outcome.report()));
-        printUnknownFates(outcome.report(), stdout);
+        printPublishSide(outcome.report(), stdout);
         if (!outcome.report().validity().valid()) {
             stdout.println("INVALID RUN:");
             outcome.report().validity().reasons().forEach(r -> stdout.println("  - " + r));
@@ -240,11 +240,24 @@ public final class RunCommand implements Callable<Integer> {
         return outcome.exitCode();
     }
 
-    /** Publishes of unknown fate do not make a run invalid, so they are named here. */
-    private static void printUnknownFates(io.pushbench.report.RunReport report, PrintWriter stdout) {
+    /**
+     * The publisher's side when it is not the plain one (all {@code 200}, no reconnect): the answers per status,
+     * reconnects, and publishes of unknown fate (which do not make a run invalid, so they are named here).
+     */
+    private static void printPublishSide(io.pushbench.report.RunReport report, PrintWriter stdout) {
         for (io.pushbench.report.StrategyResult r : report.results()) {
             io.pushbench.report.PublishFigures p = r.publish();
-            if (p != null && p.fateUnknown() > 0) {
+            if (p == null) {
+                continue;
+            }
+            boolean plainStatuses = p.statusCounts().keySet().stream().allMatch(s -> s == 200);
+            if (!plainStatuses || p.reconnects() > 0 || p.resent() > 0) {
+                StringBuilder line = new StringBuilder(r.strategy().label()).append(" publish answers:");
+                p.statusCounts().forEach((status, count) -> line.append(' ').append(status).append(" x ").append(count));
+                line.append("; ").append(p.reconnects()).append(" reconnects, ").append(p.resent()).append(" resent");
+                stdout.println(line);
+            }
+            if (p.fateUnknown() > 0) {
                 stdout.println(r.strategy().label() + ": " + p.fateUnknown() + (p.fateUnknown() == 1 ? " publish" : " publishes")
                         + " of unknown fate (written, connection closed before an answer; not sent again, not counted "
                         + "as the server's loss); " + p.fateUnknownUndelivered() + " of their deliveries never arrived");

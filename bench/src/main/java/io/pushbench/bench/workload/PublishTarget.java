@@ -134,7 +134,7 @@ public final class PublishTarget {
                 if (userInfo != null) {
                     throw new IllegalArgumentException("publish URL '" + url + "': user info is not supported; use --publish-header 'Authorization: ...' or --publish-token");
                 }
-                PublishTemplate target = PublishTemplate.parse(rest.isEmpty() ? "/" : rest);
+                PublishTemplate target = PublishTemplate.parse(rest.startsWith("/") ? rest : "/" + rest);
                 PublishTemplate bodyTemplate = body == null ? null : PublishTemplate.parse(body);
                 if (!target.hasTopic() && (bodyTemplate == null || !bodyTemplate.hasTopic())) {
                     throw new IllegalArgumentException("publish template has no {topic} placeholder in the URL '" + url

@@ -20,6 +20,8 @@ class PublishTargetTest {
         assertThat(t.target().expandToString("t0", new byte[0])).isEqualTo("/pub?id=t0");
         assertThat(t.hostHeader()).isEqualTo("127.0.0.1:8080");
         assertThat(t.bearerToken()).isEqualTo("tok");
+        assertThat(PublishTarget.parse("http://h?id={topic}", null, null, List.of(), null).target()
+                .expandToString("t0", new byte[0])).isEqualTo("/?id=t0");
     }
 
     @Test

@@ -69,7 +69,9 @@ class UnknownFatePublishRunTest {
                 assertThat(r.delivery().published()).isEqualTo(20);
                 assertThat(r.delivery().delivered()).isEqualTo(serverGotIt ? 20 * CLIENTS : 19 * CLIENTS);
                 assertThat(r.delivery().missing()).isZero();
-                assertThat(out.toString()).contains("1 publish of unknown fate");
+                assertThat(out.toString()).contains("sse: 1 publish of unknown fate",
+                        (serverGotIt ? 0 : CLIENTS) + " of their deliveries never arrived", "sse publish answers: 200 x ",
+                        "; 1 reconnects, 0 resent");
             }
         }
     }
