@@ -113,4 +113,33 @@ class HttpPublisherReconnectTest {
             assertThat(stats.reconnects()).isEqualTo(1);
         }
     }
+
+    @Test
+    void serverNumberingMessagesOtherwiseThanTheScheduleIsCaught() throws Exception {
+        ScriptedPublishServer.Script script = new ScriptedPublishServer.Script();
+        java.util.concurrent.atomic.AtomicLong numbered = new java.util.concurrent.atomic.AtomicLong(100);
+        script.seq = r -> numbered.incrementAndGet();   // a server that was not fresh: its topic had 100 messages
+        try (ScriptedPublishServer server = new ScriptedPublishServer(script)) {
+            PublisherStats stats = publish(server, 5, 100);
+
+            assertThat(stats.seqMismatches()).isEqualTo(5);
+            assertThat(stats.firstFailure()).contains("server numbered a message of t0 101, expected 1");
+        }
+    }
+
+    @Test
+    void serverNumberingOneLowerAfterAnUnprocessedPublishOfUnknownFateIsAccepted() throws Exception {
+        ScriptedPublishServer.Script script = new ScriptedPublishServer.Script();
+        script.dropRequest = 2;   // read, not processed, not numbered
+        java.util.concurrent.atomic.AtomicLong numbered = new java.util.concurrent.atomic.AtomicLong();
+        script.onRequest = r -> numbered.incrementAndGet();
+        script.seq = r -> numbered.get();
+        try (ScriptedPublishServer server = new ScriptedPublishServer(script)) {
+            PublisherStats stats = publish(server, 8, 50);
+
+            assertThat(stats.fateUnknown()).isEqualTo(1);
+            assertThat(stats.seqMismatches()).as(String.valueOf(stats.firstFailure())).isZero();
+            assertThat(numbered.get()).isEqualTo(7);
+        }
+    }
 }

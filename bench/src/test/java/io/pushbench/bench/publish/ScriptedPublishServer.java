@@ -45,6 +45,8 @@ final class ScriptedPublishServer implements AutoCloseable {
         java.util.function.Consumer<Request> onRequest = r -> { };
         /** Whether {@link #onRequest} also sees the dropped requests (they are then processed, just not answered). */
         boolean processDropped;
+        /** The {@code X-Pushbench-Seq} of an answer, or null for none. */
+        java.util.function.ToLongFunction<Request> seq;
     }
 
     private final ServerSocket socket;
@@ -126,6 +128,7 @@ final class ScriptedPublishServer implements AutoCloseable {
                 boolean close = script.closeEvery > 0 && answered % script.closeEvery == 0;
                 int status = script.status.applyAsInt(index);
                 String answer = "HTTP/1.1 " + status + " Scripted\r\nContent-Length: 0\r\n"
+                        + (script.seq == null ? "" : "X-Pushbench-Seq: " + script.seq.applyAsLong(r) + "\r\n")
                         + (close ? "Connection: close\r\n" : "") + "\r\n";
                 out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
