@@ -5,7 +5,6 @@ import io.pushbench.bench.publish.PublishTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where and how messages are published; the scheme of the URL picks the kind of publisher:
@@ -41,10 +40,8 @@ public final class PublishTarget {
     public record Header(String name, String value) {
     }
 
-    /** The default PostgreSQL port. */
-    public static final int POSTGRES_PORT = 5432;
-    /** The default Redis port. */
-    public static final int REDIS_PORT = 6379;
+    private static final int POSTGRES_PORT = 5432;
+    private static final int REDIS_PORT = 6379;
 
     private final Kind kind;
     private final String url;
@@ -295,18 +292,6 @@ public final class PublishTarget {
     /** PostgreSQL: the JDBC URL (without the channel parameter). */
     public String jdbcUrl() {
         return jdbcUrl;
-    }
-
-    /** What the report says about the publisher: kind and URL (HTTP: method and body template too). */
-    public Map<String, String> describe() {
-        Map<String, String> d = new java.util.LinkedHashMap<>();
-        d.put("kind", kind.scheme());
-        d.put("url", url);
-        if (kind == Kind.HTTP) {
-            d.put("method", method);
-            d.put("body", body == null ? "{payload}" : body.toString());
-        }
-        return d;
     }
 
     @Override

@@ -122,6 +122,18 @@ class PushbenchCommandTest {
     }
 
     @Test
+    void runHelpDescribesEveryPublishOption() {
+        assertThat(run("run", "--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", "");   // picocli wraps lines anywhere
+
+        assertThat(help).contains("--publish-url=TEMPLATE", "http://host:8080/publish/{topic}",
+                "redis://host:6379/{topic}(RedisPUBLISH", "postgresql://host:5432/db?user=postgres&channel={topic}",
+                "{payload:json}", "--publish-method=METHOD", "--publish-body=TEMPLATE",
+                "'{\"channel\":\"{topic:json}\",\"data\":\"{payload:json}\"}'", "'topic={topic:form}&data={payload:form}'",
+                "--publish-header='NAME:VALUE'", "(repeatable)", "--publish-token=TOKEN");
+    }
+
+    @Test
     void payloadTooLargeForPostgresNotifyExits2NamingTheLimit() {
         int code = run("run", "--strategies=sse", "--payload=8000", "--url-sse=http://127.0.0.1:1/sse/{topic}",
                 "--publish-url=postgresql://127.0.0.1:5432/test?user=postgres");
