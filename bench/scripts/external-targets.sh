@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures, in one sitting and on one workload, pushbench's own server (forked JVM) and the third-party servers of
-# docs/external-targets.md (nginx + nchan, the Node.js ws/better-sse server of targets/node-push), every strategy
+# docs/external-targets.md (nginx + nchan, the Node.js ws/better-sse server of targets/node-push, Pushpin), every strategy
 # each offers, and prints one table side by side: deliveries/s received, p50/p99 latency, bytes on the wire per
 # delivery, server CPU per delivery (--server-pid for the third-party servers), server memory per connection.
 #
@@ -16,7 +16,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 
 clients=1000; rate=2; poll_interval=250ms; warmup=5s; duration=20s
-strategies=poll,long-poll,sse,ws; targets=pushbench,nchan,node
+strategies=poll,long-poll,sse,ws; targets=pushbench,nchan,node,pushpin
 out="results/external-targets-$(date -u +%Y%m%dT%H%M%SZ)"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -59,15 +59,15 @@ server_pid_args() { # pid
   if has_option --server-pid; then echo "--server-pid=$1"; fi
 }
 
-run_pushbench() { # name, then pushbench options
-  local name=$1; shift
-  echo "== $name: pushbench run $*" | tee -a "$out/commands.txt"
-  java -jar "$jar" run "${workload[@]}" --strategies="$strategies" --out="$out/$name" "$@" | tee "$out/$name.txt" \
+run_pushbench() { # name, strategies, then pushbench options
+  local name=$1 list=$2; shift 2
+  echo "== $name: pushbench run --strategies=$list $*" | tee -a "$out/commands.txt"
+  java -jar "$jar" run "${workload[@]}" --strategies="$list" --out="$out/$name" "$@" 2>&1 | tee "$out/$name.txt" \
     | grep -E '^( *[a-z-]+ +[0-9,]+ |INVALID| +- |error)' || true
 }
 
 run_pushbench_server() {
-  run_pushbench pushbench --server=fork
+  run_pushbench pushbench "$strategies" --server=fork
 }
 
 run_nchan() {
@@ -100,7 +100,7 @@ EOF
   await_port "$port" "$master" nchan || return 1
   # the worker serves the connections (the master only accepts the config): its CPU and memory are the server's
   local worker; worker=$(cat /proc/"$master"/task/"$master"/children | awk '{print $1}')
-  run_pushbench nchan $(server_pid_args "$worker") \
+  run_pushbench nchan "$strategies" $(server_pid_args "$worker") \
     --url-poll="http://127.0.0.1:$port/poll/{topic}" --url-long-poll="http://127.0.0.1:$port/lp/{topic}" \
     --url-sse="http://127.0.0.1:$port/sse/{topic}" --url-ws="ws://127.0.0.1:$port/ws/{topic}" \
     --poll-body=single --publish-url="http://127.0.0.1:$port/pub/{topic}" || true
@@ -114,7 +114,7 @@ run_node() {
   local pid=$!
   await_port "$port" "$pid" node || return 1
   local cost; cost=$(server_pid_args "$pid")
-  run_pushbench node $cost \
+  run_pushbench node "$strategies" $cost \
     --url-poll="http://127.0.0.1:$port/poll/{topic}?after={seq}" \
     --url-long-poll="http://127.0.0.1:$port/long-poll/{topic}?after={seq}" \
     --url-sse="http://127.0.0.1:$port/sse/{topic}" --url-ws="ws://127.0.0.1:$port/ws/{topic}" --poll-body=lines \
@@ -124,12 +124,81 @@ run_node() {
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+run_pushpin() {
+  [[ ",$strategies," == *,sse,* ]] || { echo "== pushpin: skipped (it is measured with sse only)"; return 0; }
+  local dir=$out/pushpin-server origin_port port control_port
+  mkdir -p "$dir/run" "$dir/log"
+  origin_port=$(free_port); port=$(free_port); control_port=$(free_port)
+  local user=""; [ "$(id -u)" = 0 ] && user="user root;"
+  cat >"$dir/origin.conf" <<EOF
+$user
+daemon off;
+worker_processes 1;
+error_log $dir/origin-error.log warn;
+pid $dir/origin.pid;
+events { worker_connections 65536; }
+http {
+  access_log off;
+  client_body_temp_path $dir/body;
+  server {
+    listen 127.0.0.1:$origin_port;
+    location ~ ^/sse/([\w-]+)\$ {
+      default_type text/event-stream; add_header Grip-Hold stream; add_header Grip-Channel \$1; return 200 "";
+    }
+  }
+}
+EOF
+  # Debian's pushpin.conf with its own ports and rundir, and the zurl it needs started by its runner
+  cat >"$dir/pushpin.conf" <<EOF
+[global]
+include={libdir}/internal.conf
+rundir=$dir/run
+ipc_prefix=pushpin-
+[runner]
+services=condure,zurl,pushpin-proxy,pushpin-handler
+http_port=127.0.0.1:$port
+logdir=$dir/log
+client_maxconn=100000
+[proxy]
+zurl_out_specs=ipc://{rundir}/{ipc_prefix}zurl-in
+zurl_out_stream_specs=ipc://{rundir}/{ipc_prefix}zurl-in-stream
+zurl_in_specs=ipc://{rundir}/{ipc_prefix}zurl-out
+routesfile=routes
+sig_key=changeme
+updates_check=off
+[handler]
+push_in_spec=tcp://127.0.0.1:$(free_port)
+push_in_sub_specs=tcp://127.0.0.1:$(free_port)
+push_in_http_addr=127.0.0.1
+push_in_http_port=$control_port
+stats_spec=ipc://{rundir}/{ipc_prefix}stats
+command_spec=tcp://127.0.0.1:$(free_port)
+message_rate=1000000
+message_hwm=1000000
+EOF
+  echo "* 127.0.0.1:$origin_port" >"$dir/routes"
+  /usr/sbin/nginx -c "$dir/origin.conf" -p "$dir" -e "$dir/origin-error.log" >"$out/pushpin-origin.log" 2>&1 &
+  local origin=$!
+  await_port "$origin_port" "$origin" pushpin-origin || return 1
+  pushpin --config "$dir/pushpin.conf" --merge-output >"$out/pushpin.log" 2>&1 &
+  local pushpin=$!
+  if await_port "$port" "$pushpin" pushpin && await_port "$control_port" "$pushpin" pushpin; then
+    # Pushpin is four processes (condure, zurl, proxy, handler): no single --server-pid gives its cost.
+    # At 2,000 new connections/s its default queues answer some subscribes 502 (docs/external-targets.md).
+    run_pushbench pushpin sse --ramp-up=500 --url-sse="http://127.0.0.1:$port/sse/{topic}" \
+      --publish-url="http://127.0.0.1:$control_port/publish/" \
+      --publish-body='{"items":[{"channel":"{topic:json}","formats":{"http-stream":{"content":"data: {payload:json}\n\n"}}}]}'
+  fi
+  kill "$pushpin" "$origin"; wait "$pushpin" "$origin" 2>/dev/null || true
+}
+
 for t in ${targets//,/ }; do
   case "$t" in
     pushbench) run_pushbench_server ;;
     nchan) run_nchan ;;
     node) run_node ;;
-    *) echo "unknown target $t (pushbench, nchan, node)" >&2; exit 2 ;;
+    pushpin) run_pushpin ;;
+    *) echo "unknown target $t (pushbench, nchan, node, pushpin)" >&2; exit 2 ;;
   esac
 done
 
