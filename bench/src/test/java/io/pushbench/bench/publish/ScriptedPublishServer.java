@@ -45,6 +45,8 @@ final class ScriptedPublishServer implements AutoCloseable {
         java.util.function.Consumer<Request> onRequest = r -> { };
         /** Whether {@link #onRequest} also sees the dropped requests (they are then processed, just not answered). */
         boolean processDropped;
+        /** On these connections (0-based, in accept order), read the first request's head only, then close. */
+        java.util.function.IntPredicate closeAfterHead = c -> false;
         /** The {@code X-Pushbench-Seq} of an answer, or null for none. */
         java.util.function.ToLongFunction<Request> seq;
     }
@@ -85,9 +87,9 @@ final class ScriptedPublishServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket s = socket.accept();
-                connections.incrementAndGet();
+                int number = connections.getAndIncrement();
                 open.add(s);
-                Thread t = new Thread(() -> serve(s), "scripted-publish-conn");
+                Thread t = new Thread(() -> serve(s, number), "scripted-publish-conn");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
@@ -96,9 +98,13 @@ final class ScriptedPublishServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket s) {
+    private void serve(Socket s, int number) {
         try (s) {
             InputStream in = s.getInputStream();
+            if (script.closeAfterHead.test(number)) {
+                readHead(in);
+                return;   // the body is left unread: the kernel answers the client's next bytes with a reset
+            }
             OutputStream out = s.getOutputStream();
             int answered = 0;
             while (true) {
@@ -141,8 +147,8 @@ final class ScriptedPublishServer implements AutoCloseable {
         }
     }
 
-    /** One request, or null at the end of the stream. */
-    private static Request read(InputStream in) throws IOException {
+    /** A request's head, or null at the end of the stream. */
+    private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -153,7 +159,16 @@ final class ScriptedPublishServer implements AutoCloseable {
             head.write(b);
             matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** One request, or null at the end of the stream. */
+    private static Request read(InputStream in) throws IOException {
+        String head = readHead(in);
+        if (head == null) {
+            return null;
+        }
+        String[] lines = head.split("\r\n");
         String[] requestLine = lines[0].split(" ");
         int length = 0;
         List<String> headerLines = new java.util.ArrayList<>();
