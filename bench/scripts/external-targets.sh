@@ -125,29 +125,16 @@ run_node() {
 }
 
 run_pushpin() {
-  [[ ",$strategies," == *,sse,* ]] || { echo "== pushpin: skipped (it is measured with sse only)"; return 0; }
+  local list; list=$(tr ',' '\n' <<<"$strategies" | grep -xE 'sse|ws' | paste -sd, -)
+  [ -n "$list" ] || { echo "== pushpin: skipped (it is measured with sse and ws only)"; return 0; }
+  [ -d targets/node-push/node_modules ] || { echo "run: npm ci --prefix targets/node-push" >&2; return 1; }
   local dir=$out/pushpin-server origin_port port control_port
   mkdir -p "$dir/run" "$dir/log"
   origin_port=$(free_port); port=$(free_port); control_port=$(free_port)
-  local user=""; [ "$(id -u)" = 0 ] && user="user root;"
-  cat >"$dir/origin.conf" <<EOF
-$user
-daemon off;
-worker_processes 1;
-error_log $dir/origin-error.log warn;
-pid $dir/origin.pid;
-events { worker_connections 65536; }
-http {
-  access_log off;
-  client_body_temp_path $dir/body;
-  server {
-    listen 127.0.0.1:$origin_port;
-    location ~ ^/sse/([\w-]+)\$ {
-      default_type text/event-stream; add_header Grip-Hold stream; add_header Grip-Channel \$1; return 200 "";
-    }
-  }
-}
-EOF
+  # the GRIP origin: the Node server's /grip/sse/{topic} (Grip-Hold: stream) and /grip/ws/{topic} (WebSocket-over-HTTP)
+  node targets/node-push/server.js --port="$origin_port" >"$out/pushpin-origin.log" 2>&1 &
+  local origin=$!
+  await_port "$origin_port" "$origin" pushpin-origin || return 1
   # Debian's pushpin.conf with its own ports and rundir, and the zurl it needs started by its runner
   cat >"$dir/pushpin.conf" <<EOF
 [global]
@@ -176,18 +163,15 @@ command_spec=tcp://127.0.0.1:$(free_port)
 message_rate=1000000
 message_hwm=1000000
 EOF
-  echo "* 127.0.0.1:$origin_port" >"$dir/routes"
-  /usr/sbin/nginx -c "$dir/origin.conf" -p "$dir" -e "$dir/origin-error.log" >"$out/pushpin-origin.log" 2>&1 &
-  local origin=$!
-  await_port "$origin_port" "$origin" pushpin-origin || return 1
+  echo "* 127.0.0.1:$origin_port,over_http" >"$dir/routes"
   pushpin --config "$dir/pushpin.conf" --merge-output >"$out/pushpin.log" 2>&1 &
   local pushpin=$!
   if await_port "$port" "$pushpin" pushpin && await_port "$control_port" "$pushpin" pushpin; then
     # Pushpin is four processes (condure, zurl, proxy, handler): no single --server-pid gives its cost.
     # At 2,000 new connections/s its default queues answer some subscribes 502 (docs/external-targets.md).
-    run_pushbench pushpin sse --ramp-up=500 --url-sse="http://127.0.0.1:$port/sse/{topic}" \
-      --publish-url="http://127.0.0.1:$control_port/publish/" \
-      --publish-body='{"items":[{"channel":"{topic:json}","formats":{"http-stream":{"content":"data: {payload:json}\n\n"}}}]}'
+    run_pushbench pushpin "$list" --ramp-up=500 --url-sse="http://127.0.0.1:$port/grip/sse/{topic}" \
+      --url-ws="ws://127.0.0.1:$port/grip/ws/{topic}" --publish-url="http://127.0.0.1:$control_port/publish/" \
+      --publish-body='{"items":[{"channel":"{topic:json}","formats":{"http-stream":{"content":"data: {payload:json}\n\n"},"ws-message":{"content":"{payload:json}"}}}]}'
   fi
   kill "$pushpin" "$origin"; wait "$pushpin" "$origin" 2>/dev/null || true
 }

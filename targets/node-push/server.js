@@ -8,6 +8,7 @@
 //                  [--redis=redis://127.0.0.1:6379] [--postgres=postgresql://postgres@127.0.0.1:5432/test]
 //                  [--channel-prefix=PREFIX]
 //
+// GRIP origin (for Pushpin): GET /grip/sse/{topic} (Grip-Hold: stream), POST /grip/ws/{topic} (WebSocket-over-HTTP).
 // Subscribe: GET /sse/{topic} (text/event-stream, chunked), ws://…/ws/{topic} (one TEXT frame per message),
 //            GET /poll/{topic}?after=N and /long-poll/{topic}?after=N (messages after the Nth, one per line;
 //            204 when there is none: at once for /poll, after the hold for /long-poll).
@@ -190,6 +191,31 @@ function poll(req, res, name, url, holdMs) {
   });
 }
 
+// GRIP origin for Pushpin: the proxy holds the client's connection and streams what is published to the channel
+// through its control API; this server only says which channel. SSE: Grip-Hold: stream. WebSocket: Pushpin's
+// WebSocket-over-HTTP, each client event POSTed here; the OPEN is answered with a GRIP subscribe control message.
+function gripSse(res, name) {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Grip-Hold': 'stream', 'Grip-Channel': name, 'Content-Length': 0 });
+  res.end();
+}
+
+async function gripWebSocket(req, res, name) {
+  const events = await readBody(req);
+  const out = [];
+  if (events.startsWith('OPEN')) {
+    const subscribe = 'c:' + JSON.stringify({ type: 'subscribe', channel: name });
+    out.push('OPEN\r\n', `TEXT ${Buffer.byteLength(subscribe).toString(16)}\r\n${subscribe}\r\n`);
+  }
+  if (/(^|\n)CLOSE/.test(events)) out.push('CLOSE\r\n');
+  const body = out.join('');
+  res.writeHead(200, {
+    'Content-Type': 'application/websocket-events',
+    'Sec-WebSocket-Extensions': 'grip',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
 async function sse(req, res, name) {
   const session = await createSession(req, res, { serializer: String });
   topic(name).sse.register(session);
@@ -218,9 +244,14 @@ async function main() {
     try {
       const url = new URL(req.url, 'http://localhost');
       const m = /^\/(sse|poll|long-poll)\/([\w.-]+)$/.exec(url.pathname);
-      countRequest(req, m ? m[1] : url.pathname.slice(1));
+      const grip = /^\/grip\/(sse|ws)\/([\w.-]+)$/.exec(url.pathname);
+      countRequest(req, m ? m[1] : grip ? `grip-${grip[1]}` : url.pathname.slice(1));
       if (req.method === 'POST' && url.pathname === '/publish') {
         await publish(req, res);
+      } else if (grip && grip[1] === 'sse' && req.method === 'GET') {
+        gripSse(res, grip[2]);
+      } else if (grip && grip[1] === 'ws' && req.method === 'POST') {
+        await gripWebSocket(req, res, grip[2]);
       } else if (req.method === 'GET' && m) {
         await subscribed(m[2]);
         if (m[1] === 'sse') await sse(req, res, m[2]);

@@ -9,22 +9,24 @@ import java.util.Locale;
 
 /**
  * Pushpin (Debian's {@code pushpin}: a GRIP proxy; runner, condure, zurl, proxy and handler processes) in front of a
- * GRIP origin, each on free loopback ports with their configs in a test folder. The origin is an nginx that answers
- * {@code GET /sse/{topic}} with {@code Grip-Hold: stream} and {@code Grip-Channel: {topic}}, so Pushpin holds the
- * client's {@code text/event-stream} (chunked) and streams what is published to the channel. Publishing goes through
+ * GRIP origin, each on free loopback ports with their configs in a test folder. The origin is the Node server of
+ * targets/node-push: it answers {@code GET /grip/sse/{topic}} with {@code Grip-Hold: stream} and
+ * {@code Grip-Channel: {topic}}, so Pushpin holds the client's {@code text/event-stream} (chunked) and streams what is
+ * published to the channel; and a WebSocket's {@code OPEN} (WebSocket-over-HTTP, {@code POST /grip/ws/{topic}}) with
+ * a GRIP {@code subscribe} control message, so Pushpin sends each published {@code ws-message}. Publishing goes through
  * Pushpin's HTTP control API: {@code POST /publish/} with a JSON envelope
  * {@code {"items":[{"channel":…,"formats":{"http-stream":{"content":…}}}]}}, answered {@code 200 Published} with
  * {@code Connection: close} (every publish on a new connection).
  */
 public final class PushpinServer implements AutoCloseable {
-    static final String INSTALL_HINT = "install it with `apt-get install pushpin nginx` (or run `bash .ci/install-deps`)";
+    static final String INSTALL_HINT = "install it with `apt-get install pushpin` (or run `bash .ci/install-deps`)";
 
-    private final ServerProcess origin;
+    private final NodePushServer origin;
     private final ServerProcess pushpin;
     private final int port;
     private final int controlPort;
 
-    private PushpinServer(ServerProcess origin, ServerProcess pushpin, int port, int controlPort) {
+    private PushpinServer(NodePushServer origin, ServerProcess pushpin, int port, int controlPort) {
         this.origin = origin;
         this.pushpin = pushpin;
         this.port = port;
@@ -34,19 +36,12 @@ public final class PushpinServer implements AutoCloseable {
     /**
      * Starts the origin, then Pushpin, in {@code dir}.
      *
-     * @throws IllegalStateException when pushpin or nginx is not installed, or either does not start
+     * @throws IllegalStateException when pushpin or the Node server is not installed, or either does not start
      */
     public static PushpinServer start(Path dir) throws IOException {
         Path pushpinBin = Executables.find("pushpin", List.of("/usr/bin/pushpin"))
                 .orElseThrow(() -> new IllegalStateException("pushpin is not installed: " + INSTALL_HINT));
-        Path nginx = Executables.find("nginx", List.of("/usr/sbin/nginx"))
-                .orElseThrow(() -> new IllegalStateException("nginx (the GRIP origin) is not installed: " + INSTALL_HINT));
-        int originPort = ServerProcess.freePort();
-        Path originDir = Files.createDirectories(dir.resolve("origin"));
-        Files.writeString(originDir.resolve("nginx.conf"), originConfig(originDir, originPort), StandardCharsets.UTF_8);
-        ServerProcess origin = ServerProcess.start("grip-origin", List.of(nginx.toString(), "-c",
-                originDir.resolve("nginx.conf").toString(), "-p", originDir.toString(), "-e",
-                originDir.resolve("error.log").toString()), originDir, originPort);
+        NodePushServer origin = NodePushServer.start(Files.createDirectories(dir.resolve("origin")), List.of());
         try {
             int port = ServerProcess.freePort();
             int controlPort = ServerProcess.freePort();
@@ -55,7 +50,9 @@ public final class PushpinServer implements AutoCloseable {
             Files.createDirectories(pushpinDir.resolve("log"));
             Files.writeString(pushpinDir.resolve("pushpin.conf"), pushpinConfig(pushpinDir, port, controlPort,
                     ServerProcess.freePort(), ServerProcess.freePort(), ServerProcess.freePort()), StandardCharsets.UTF_8);
-            Files.writeString(pushpinDir.resolve("routes"), "* 127.0.0.1:" + originPort + "\n", StandardCharsets.UTF_8);
+            // over_http: a client's WebSocket reaches the origin as WebSocket-over-HTTP requests
+            Files.writeString(pushpinDir.resolve("routes"), "* 127.0.0.1:" + origin.port() + ",over_http\n",
+                    StandardCharsets.UTF_8);
             ServerProcess pushpin = ServerProcess.start("pushpin", List.of(pushpinBin.toString(), "--config",
                     pushpinDir.resolve("pushpin.conf").toString(), "--merge-output"), pushpinDir, port);
             ServerProcess.awaitPort(pushpin, controlPort);
@@ -64,30 +61,6 @@ public final class PushpinServer implements AutoCloseable {
             origin.close();
             throw e;
         }
-    }
-
-    static String originConfig(Path dir, int port) {
-        String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
-        return String.format(Locale.ROOT, """
-                %1$sdaemon off;
-                worker_processes 1;
-                error_log %2$s/error.log warn;
-                pid %2$s/nginx.pid;
-                events { worker_connections 4096; }
-                http {
-                  access_log off;
-                  client_body_temp_path %2$s/body;
-                  server {
-                    listen 127.0.0.1:%3$d;
-                    location ~ ^/sse/([\\w-]+)$ {
-                      default_type text/event-stream;
-                      add_header Grip-Hold stream;
-                      add_header Grip-Channel $1;
-                      return 200 "";
-                    }
-                  }
-                }
-                """, user, dir, port);
     }
 
     /** Debian's /etc/pushpin/pushpin.conf with every port and path moved into the test's own. */
