@@ -28,8 +28,9 @@ class PushpinConformanceTest {
     void deliversEveryMessagePublishedThroughTheControlApiToAThousandClients(Strategy strategy) throws Exception {
         try (PushpinServer pushpin = PushpinServer.start(dir)) {
             List<String> args = new ArrayList<>(targetArgs(pushpin));
-            // at pushbench's default 2,000 new connections/s Pushpin (its default queue sizes) answers some 502
-            args.add("--ramp-up=500");
+            // Pushpin with its default queue sizes answers some subscribes 502 when connections come faster: ~40% at
+            // pushbench's default 2,000/s, a few percent at 500/s on a busy machine (docs/external-targets.md)
+            args.add("--ramp-up=200");
             PushbenchCli.Result run = PushbenchCli.run(dir.resolve("run"), strategy, args);
 
             PushbenchCli.assertValidWithoutLoss(run);
