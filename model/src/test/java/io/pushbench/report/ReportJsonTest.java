@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +93,33 @@ class ReportJsonTest {
         assertThat(v2.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish")
                 .isEqualTo(SampleReports.sample().results());
         assertThat(v2.environment()).isEqualTo(SampleReports.sample().environment());
+    }
+
+    @Test
+    void reportsBeforeTheVerdictReadItFromValid() throws IOException {
+        RunReport v1 = ReportJson.fromJson(resource(GOLDEN_V1));
+        RunReport v2 = ReportJson.fromJson(resource(GOLDEN_V2));
+
+        assertThat(v1.validity().verdict()).isEqualTo(RunVerdict.INVALID);
+        assertThat(v2.results()).allSatisfy(r -> assertThat(r.validity().verdict()).isEqualTo(RunVerdict.INVALID));
+        assertThat(ReportJson.fromJson(resource(GOLDEN_V2).replace("\"valid\": false", "\"valid\": true")
+                .replaceAll("\"reasons\": \\[[^\\]]*\\]", "\"reasons\": []")).validity().verdict())
+                .isEqualTo(RunVerdict.VALID);
+    }
+
+    @Test
+    void saturatedVerdictRoundTripsAndIsNotValid() throws IOException {
+        Validity saturated = Validity.of(List.of(), List.of("received 49.4 % of the deliveries scheduled in the window"));
+        String json = ReportJson.toJson(SampleReports.sample()).replace("\"verdict\": \"invalid\"", "\"verdict\": \"saturated\"");
+
+        RunReport back = ReportJson.fromJson(json);
+
+        assertThat(saturated.verdict()).isEqualTo(RunVerdict.SATURATED);
+        assertThat(saturated.valid()).isFalse();
+        assertThat(back.validity().verdict()).isEqualTo(RunVerdict.SATURATED);
+        assertThat(back.validity().valid()).isFalse();
+        assertThat(Validity.of(List.of("3 deliveries missing"), List.of("latency trending up")).verdict())
+                .isEqualTo(RunVerdict.INVALID);
     }
 
     @Test

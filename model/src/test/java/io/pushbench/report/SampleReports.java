@@ -31,7 +31,7 @@ final class SampleReports {
                 result(Strategy.WEBSOCKET, "1s", 2, 11));
         return new RunReport(ReportJson.SCHEMA_VERSION, "20261125T154500Z-3f2a", "2026-11-25T15:45:00.123Z",
                 "0.1.0-SNAPSHOT", List.of("run", "--preset", "ticker"), env, config, results,
-                new Validity(false, List.of("poll 500ms #1: 3 deliveries missing")));
+                Validity.of(List.of("poll 500ms #1: 3 deliveries missing")));
     }
 
     /** An offset estimate of a forked server: 30 exchanges against {@code /clock}, two failed. */

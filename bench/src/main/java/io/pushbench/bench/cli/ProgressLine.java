@@ -41,7 +41,8 @@ final class ProgressLine implements RunProgress, AutoCloseable {
         out.println(String.format(Locale.ROOT, "%s done: %,d delivered, p99 %s, %s", r.strategy().label()
                         + (r.sweepValue() == null ? "" : " " + r.sweepParameter() + "=" + r.sweepValue()),
                 r.delivery().delivered(), SummaryTable.millis(r.latency().fromScheduled().p99Micros()),
-                r.validity().valid() ? "valid" : "INVALID: " + String.join("; ", r.validity().reasons())));
+                r.validity().valid() ? "valid" : r.validity().verdict().label().toUpperCase(Locale.ROOT) + ": "
+                        + String.join("; ", r.validity().reasons())));
         out.flush();
     }
 

@@ -42,8 +42,10 @@ import java.util.concurrent.Callable;
                 "Durations: a whole number and a unit, e.g. 500ms, 10s, 2m."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid run", "2:bad options",
-                "3:invalid run (loss, publisher behind schedule, loader stalled; reasons printed) or a run that could "
-                        + "not complete (server did not start, clients could not connect: the limit hit is named)"})
+                "3:invalid run (loss, publisher behind schedule, loader stalled; reasons printed), saturated run "
+                        + "(nothing lost, but fewer than 99% of the window's deliveries received in it or latency "
+                        + "trending up; full report), or a run that could not complete (server did not start, clients "
+                        + "could not connect: the limit hit is named)"})
 public final class RunCommand implements Callable<Integer> {
 
     /** The embedded server logs each start at INFO; the progress line says all that matters. Held: JUL keeps loggers weakly. */
@@ -229,7 +231,7 @@ public final class RunCommand implements Callable<Integer> {
         stdout.print(SummaryTable.render(outcome.report()));
         printPublishSide(outcome.report(), stdout);
         if (!outcome.report().validity().valid()) {
-            stdout.println("INVALID RUN:");
+            stdout.println(outcome.report().validity().verdict().label().toUpperCase(java.util.Locale.ROOT) + " RUN:");
             outcome.report().validity().reasons().forEach(r -> stdout.println("  - " + r));
         }
         stdout.println("report written to " + outcome.reportFile().toAbsolutePath().normalize());

@@ -50,6 +50,11 @@ final class SummaryTable {
             }
         }
         sb.append("latency from scheduled publish time; bytes per delivered message; CPU per delivered message\n");
+        for (StrategyResult r : report.results()) {
+            if (!r.memory().available() && r.memory().idleConnections() != null) {
+                sb.append(r.strategy().label()).append(" mem/conn n/a: ").append(r.memory().unavailableReason()).append('\n');
+            }
+        }
         if ("external".equals(report.configuration().server())) {
             sb.append(clockLine(report.environment().clock())).append('\n');
         }
@@ -83,7 +88,16 @@ final class SummaryTable {
                 mem.available() && mem.heapBytesPerConnection() != null
                         ? bytes(mem.heapBytesPerConnection() + (mem.directBytesPerConnection() == null ? 0 : mem.directBytesPerConnection()))
                         : "n/a",
-                r.validity().valid() ? "yes" : "NO"};
+                validColumn(r.validity().verdict())};
+    }
+
+    /** The "valid" column: {@code yes}, {@code saturated} (nothing lost, but it did not keep up) or {@code NO}. */
+    static String validColumn(io.pushbench.report.RunVerdict verdict) {
+        return switch (verdict) {
+            case VALID -> "yes";
+            case SATURATED -> "saturated";
+            case INVALID -> "NO";
+        };
     }
 
     static String millis(long micros) {

@@ -37,7 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class LoadRun {
 
-    /** Exit code of a run whose report says it is invalid. */
+    /** Exit code of a run whose report says it is invalid or saturated. */
     public static final int EXIT_INVALID = 3;
 
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -72,7 +72,7 @@ public final class LoadRun {
      *
      * @param report     the report
      * @param reportFile where it was written
-     * @param exitCode   0 valid, {@link #EXIT_INVALID} invalid
+     * @param exitCode   0 valid, {@link #EXIT_INVALID} invalid or saturated
      * @param countChecks per result, the exact client-versus-server count check (a validity condition)
      */
     public record Outcome(RunReport report, Path reportFile, int exitCode, List<CountCheck> countChecks) {
@@ -109,7 +109,9 @@ public final class LoadRun {
             }
         }
         List<String> reasons = new ArrayList<>();
+        io.pushbench.report.RunVerdict verdict = io.pushbench.report.RunVerdict.VALID;
         for (StrategyResult r : results) {
+            verdict = verdict.worse(r.validity().verdict());
             for (String reason : r.validity().reasons()) {
                 reasons.add(r.strategy().label() + (r.sweepValue() == null ? "" : " " + r.sweepParameter() + "=" + r.sweepValue())
                         + (settings.repeats() > 1 ? " #" + r.repeatIndex() : "") + ": " + reason);
@@ -117,7 +119,7 @@ public final class LoadRun {
         }
         RunReport report = new RunReport(ReportJson.SCHEMA_VERSION, runId, startTime.toString(), version(), commandLine,
                 EnvironmentProbe.probe(Path.of("").toAbsolutePath(), transport, clock.estimate("no clock exchange was made")),
-                configuration(), results, Validity.of(reasons));
+                configuration(), results, Validity.of(verdict, reasons));
         Path file = folder.resolve(ReportJson.FILE_NAME);
         ReportJson.write(report, file);
         return new Outcome(report, file, report.validity().valid() ? 0 : EXIT_INVALID, checks);

@@ -34,6 +34,12 @@ import java.util.Map;
 /** Turns one strategy run's raw counts into its {@link StrategyResult}: the per-delivery and per-second figures. */
 final class ResultAssembler {
 
+    /**
+     * Memory growth below this is not attributed to connections: heap after GC moves by a few hundred KB between
+     * two readings with nothing connected (a run with one client read −282,424 B per connection).
+     */
+    static final long MEMORY_NOISE_FLOOR_BYTES = 1024 * 1024;
+
     private final RunSettings settings;
     private final StrategyRunner.Measurement m;
     private final StrategyRunner.WindowEdge start;
@@ -170,6 +176,17 @@ final class ResultAssembler {
         if (connectedForMemory == 0) {
             return MemoryFigures.unavailable("no client was connected when memory was measured");
         }
+        long heapDelta = memoryWithClients.heapUsedBytes() - memoryBaseline.heapUsedBytes();
+        long directDelta = memoryWithClients.directUsedBytes() - memoryBaseline.directUsedBytes();
+        if (heapDelta + directDelta < MEMORY_NOISE_FLOOR_BYTES) {
+            // the readings are kept; only the quotient would be noise (e.g. negative with one client)
+            return new MemoryFigures(false, probe.memoryMethod(), String.format(java.util.Locale.ROOT,
+                    "below the noise floor: memory grew by %,d B with %,d connections, less than the %,d B by which "
+                            + "two readings without any connection can differ (GC, JIT, thread buffers)",
+                    heapDelta + directDelta, connectedForMemory, MEMORY_NOISE_FLOOR_BYTES), probe.memoryNote(),
+                    connectedForMemory, memoryBaseline.heapUsedBytes(), memoryWithClients.heapUsedBytes(),
+                    memoryBaseline.directUsedBytes(), memoryWithClients.directUsedBytes(), null, null);
+        }
         return new MemoryFigures(true, probe.memoryMethod(), null, probe.memoryNote(), connectedForMemory,
                 memoryBaseline.heapUsedBytes(), memoryWithClients.heapUsedBytes(), memoryBaseline.directUsedBytes(),
                 memoryWithClients.directUsedBytes(),
@@ -190,7 +207,24 @@ final class ResultAssembler {
             reasons.add(m.listener().withoutHeader() + " deliveries had no pushbench payload header (payload changed by the server?)");
         }
         reasons.addAll(countCheck.reasons());
-        return Validity.of(reasons);
+        return Validity.of(reasons, KeptUpCheck.reasons(end.deliveredSoFar() - start.deliveredSoFar(), expected,
+                edgeToleranceDeliveries(latency), timeline));
+    }
+
+    /**
+     * Deliveries by which "received in the window" and "scheduled in the window" can differ in a run that keeps up:
+     * the messages in flight (about a median latency's worth) at the window's start and not at its end, or the other
+     * way round. One message's fan-out (a fixed schedule's window edges fall between two messages), plus, with
+     * Poisson arrivals, three standard deviations of the difference of two Poisson counts of the messages scheduled
+     * in a median latency.
+     */
+    private double edgeToleranceDeliveries(LatencyFigures latency) {
+        double fanOut = w.topics() == io.pushbench.bench.workload.TopicMode.SINGLE ? w.clients() : 1;
+        double messagesPerSec = w.publishRatePerSec() * w.topicCount();
+        double p50Sec = latency.fromScheduled().count() == 0 ? 0 : latency.fromScheduled().p50Micros() / 1e6;
+        double poisson = w.arrivals() == io.pushbench.bench.workload.Arrivals.POISSON
+                ? 3 * Math.sqrt(2 * messagesPerSec * p50Sec) : 0;
+        return fanOut * (1 + poisson);
     }
 
     private static Double perDelivery(double value, long delivered) {

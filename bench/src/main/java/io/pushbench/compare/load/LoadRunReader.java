@@ -54,7 +54,7 @@ public final class LoadRunReader {
         for (StrategyResult r : report.results()) {
             if (r.validity() != null && !r.validity().valid()) {
                 warnings.add(source + ": " + LoadMetricCatalogue.subjectOf(r).display() + " repeat " + r.repeatIndex()
-                        + " is invalid: " + String.join("; ", r.validity().reasons()));
+                        + " is " + r.validity().verdict().label() + ": " + String.join("; ", r.validity().reasons()));
             }
         }
         var git = report.environment().git();

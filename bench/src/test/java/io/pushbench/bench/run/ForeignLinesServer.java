@@ -18,15 +18,22 @@ import java.util.concurrent.Executors;
  * A push server that is not pushbench's (the JDK's HttpServer) and has no {@code /clock}: {@code POST /publish/{topic}}
  * appends, {@code GET /poll/{topic}?after=N} answers the payloads after the N-th as LF-terminated lines, or 204.
  * Answers of these handlers carry the JDK's {@code Date} header; the JDK's own 404 for an unknown path has none,
- * unless {@code notFoundWithDate} installs a handler of its own for every other path.
+ * unless {@code notFoundWithDate} installs a handler of its own for every other path. A poll answers at most
+ * {@code maxLinesPerAnswer} lines (0 = all): a server that can fall behind its publishers by a known rate.
  */
 final class ForeignLinesServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Map<String, List<byte[]>> topics = new ConcurrentHashMap<>();
+    private final int maxLinesPerAnswer;
 
     ForeignLinesServer(boolean notFoundWithDate) throws IOException {
+        this(notFoundWithDate, 0);
+    }
+
+    ForeignLinesServer(boolean notFoundWithDate, int maxLinesPerAnswer) throws IOException {
+        this.maxLinesPerAnswer = maxLinesPerAnswer;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         if (notFoundWithDate) {
             server.createContext("/", exchange -> {
@@ -61,7 +68,8 @@ final class ForeignLinesServer implements AutoCloseable {
             return;
         }
         StringBuilder body = new StringBuilder();
-        for (int i = after; i < messages.size(); i++) {
+        int until = maxLinesPerAnswer == 0 ? messages.size() : Math.min(messages.size(), after + maxLinesPerAnswer);
+        for (int i = after; i < until; i++) {
             body.append(new String(messages.get(i), java.nio.charset.StandardCharsets.US_ASCII)).append('\n');
         }
         byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);

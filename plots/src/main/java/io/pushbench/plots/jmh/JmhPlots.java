@@ -91,7 +91,7 @@ public final class JmhPlots {
         settings.put("JVM arguments", String.join(" ", first.jvmArgs()));
         ReportPage page = new ReportPage(title, results.size() + " benchmark results, "
                 + results.stream().map(JmhResult::benchmarkClass).distinct().count() + " benchmark classes",
-                null, List.of(), table(results), charts, settings, environment, raw);
+                (io.pushbench.report.RunVerdict) null, List.of(), table(results), charts, settings, environment, raw);
         return new PlotOutput(folder, charts, HtmlReport.write(page, folder), MarkdownReport.write(page, folder));
     }
 

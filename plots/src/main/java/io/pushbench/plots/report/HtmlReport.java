@@ -85,14 +85,17 @@ public final class HtmlReport {
     }
 
     private static void verdict(ReportPage page, StringBuilder html) {
-        if (page.valid() == null) {
+        if (page.verdict() == null) {
             return;
         }
-        if (page.valid()) {
+        if (page.verdict() == io.pushbench.report.RunVerdict.VALID) {
             html.append("<p class=\"verdict valid\">Valid run: nothing lost, duplicated or reordered; the publisher "
                     + "kept its schedule; the load generator was not the bottleneck.</p>\n");
         } else {
-            html.append("<div class=\"verdict invalid\">Invalid run: its figures are not to be trusted.<ul>\n");
+            html.append(page.verdict() == io.pushbench.report.RunVerdict.SATURATED
+                    ? "<div class=\"verdict invalid\">Saturated run: nothing was lost, but the system did not keep up "
+                    + "with the schedule; its figures describe a backlog, not a rate it sustains.<ul>\n"
+                    : "<div class=\"verdict invalid\">Invalid run: its figures are not to be trusted.<ul>\n");
             for (String reason : page.invalidReasons()) {
                 html.append("<li>").append(escape(reason)).append("</li>\n");
             }

@@ -30,13 +30,16 @@ public final class MarkdownReport {
     public static Path write(ReportPage page, Path folder) {
         StringBuilder md = new StringBuilder(8 * 1024);
         md.append("# ").append(inline(page.title())).append("\n\n").append(inline(page.workload())).append("\n\n");
-        if (page.valid() == null) {
+        if (page.verdict() == null) {
             // no validity verdict for this kind of run (JMH)
-        } else if (page.valid()) {
+        } else if (page.verdict() == io.pushbench.report.RunVerdict.VALID) {
             md.append("**Valid run**: nothing lost, duplicated or reordered; the publisher kept its schedule; "
                     + "the load generator was not the bottleneck.\n\n");
         } else {
-            md.append("**Invalid run**: its figures are not to be trusted.\n\n");
+            md.append(page.verdict() == io.pushbench.report.RunVerdict.SATURATED
+                    ? "**Saturated run**: nothing was lost, but the system did not keep up with the schedule; its "
+                    + "figures describe a backlog, not a rate it sustains.\n\n"
+                    : "**Invalid run**: its figures are not to be trusted.\n\n");
             page.invalidReasons().forEach(r -> md.append("- ").append(inline(r)).append('\n'));
             md.append('\n');
         }

@@ -13,8 +13,8 @@ import java.util.Map;
  *
  * @param title         e.g. {@code "pushbench run 20261125T154500Z-3f2a"}
  * @param workload      the workload in one line, e.g. {@code "1000 clients · broadcast · 1 msg/s · 64 B payload"}
- * @param valid         the run's validity verdict; {@code null} for runs without one (JMH)
- * @param invalidReasons why the run is invalid; empty when valid
+ * @param verdict       the run's verdict (valid, saturated, invalid); {@code null} for runs without one (JMH)
+ * @param invalidReasons why the run is saturated or invalid; empty when valid
  * @param headline      the headline table: one row per strategy (per sweep point)
  * @param charts        the charts, in reading order
  * @param configuration parameter name to value, as run
@@ -24,7 +24,7 @@ import java.util.Map;
 public record ReportPage(
         String title,
         String workload,
-        Boolean valid,
+        io.pushbench.report.RunVerdict verdict,
         List<String> invalidReasons,
         Table headline,
         List<RenderedChart> charts,

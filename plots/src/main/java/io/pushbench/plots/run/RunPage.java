@@ -32,7 +32,7 @@ public final class RunPage {
         if (config.sweep() != null) {
             workload += " · sweep of " + config.sweep().parameter() + " over " + String.join(", ", config.sweep().values());
         }
-        return new ReportPage("pushbench run " + report.runId(), workload, report.validity().valid(),
+        return new ReportPage("pushbench run " + report.runId(), workload, report.validity().verdict(),
                 report.validity().reasons(), headline(aggregates, config.sweep() != null), charts,
                 configuration(config, report), EnvironmentFacts.of(report.environment()), rawFiles);
     }
@@ -68,7 +68,7 @@ public final class RunPage {
             row.add(hasLatency ? fixed(h.getMaxValue() / 1000.0, 3) : "–");
             row.add(s.serverCpuMicros().map(cpu -> fixed(s.perDelivery(cpu).orElse(null), 2)).orElse("n/a"));
             row.add(fixed(s.perDelivery(s.clientCpuMicros()).orElse(null), 2));
-            row.add(s.valid() ? "yes" : "NO");
+            row.add(switch (s.verdict()) { case VALID -> "yes"; case SATURATED -> "saturated"; case INVALID -> "NO"; });
             rows.add(row);
         }
         return new ReportPage.Table(columns, rows);

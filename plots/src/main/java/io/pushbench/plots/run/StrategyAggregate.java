@@ -39,7 +39,7 @@ import java.util.Optional;
  * @param clientCpuMicros load-generator CPU, µs
  * @param latencyMicros   delivery latency from the scheduled publish time, µs, merged over repeats
  * @param model           the analytic model's values (of the first repeat: the model depends only on the workload)
- * @param valid           every summed result was valid
+ * @param verdict         the worst verdict of the summed results
  */
 public record StrategyAggregate(
         Strategy strategy,
@@ -58,7 +58,7 @@ public record StrategyAggregate(
         long clientCpuMicros,
         Histogram latencyMicros,
         List<ModelValue> model,
-        boolean valid) {
+        io.pushbench.report.RunVerdict verdict) {
 
     /**
      * Sums results of one strategy and sweep point.
@@ -82,7 +82,7 @@ public record StrategyAggregate(
         Long tcpDown = 0L;
         Long serverCpu = 0L;
         long clientCpu = 0;
-        boolean valid = true;
+        io.pushbench.report.RunVerdict verdict = io.pushbench.report.RunVerdict.VALID;
         for (StrategyResult r : results) {
             if (r.strategy() != first.strategy() || !java.util.Objects.equals(r.sweepValue(), first.sweepValue())) {
                 throw new IllegalArgumentException("results of different strategies or sweep points cannot be summed");
@@ -110,11 +110,11 @@ public record StrategyAggregate(
             } else {
                 latency.add(h);
             }
-            valid &= r.validity().valid();
+            verdict = verdict.worse(r.validity().verdict());
         }
         return new StrategyAggregate(first.strategy(), first.sweepValue(), first.workload(), results.size(),
                 delivered, received, requests, empty, up, down, Optional.ofNullable(tcpUp), Optional.ofNullable(tcpDown),
-                Optional.ofNullable(serverCpu), clientCpu, latency, first.model(), valid);
+                Optional.ofNullable(serverCpu), clientCpu, latency, first.model(), verdict);
     }
 
     /** {@code value / receivedInWindow}, the report's per-delivery figure, or empty when nothing was received. */

@@ -1,5 +1,6 @@
 package io.pushbench.plots.report;
 
+import io.pushbench.report.RunVerdict;
 import io.pushbench.plots.jmh.JmhScoreChart;
 import io.pushbench.plots.render.RenderedChart;
 import io.pushbench.report.jmh.JmhJson;
@@ -31,11 +32,16 @@ class ReportWritersTest {
     }
 
     private static ReportPage page(boolean valid) {
+        return page(valid ? RunVerdict.VALID : RunVerdict.INVALID);
+    }
+
+    private static ReportPage page(RunVerdict verdict) {
+        boolean valid = verdict == RunVerdict.VALID;
         Map<String, String> config = new LinkedHashMap<>();
         config.put("clients", "1000");
         config.put("payload", "<64 B & more>");
         return new ReportPage("pushbench run 20261125T154500Z-3f2a", "1000 clients · broadcast",
-                valid, valid ? List.of() : List.of("sse: 3 messages lost"),
+                verdict, valid ? List.of() : List.of("sse: 3 messages lost"),
                 new ReportPage.Table(List.of("Strategy", "p99 (ms)"), List.of(List.of("WebSocket", "1.2"), List.of("a|b", "3"))),
                 charts, config, Map.of("CPU", "AMD EPYC"), List.of("report.json", "ws.hlog"));
     }
@@ -59,6 +65,15 @@ class ReportWritersTest {
         String text = Files.readString(HtmlReport.write(page(false), folder));
 
         assertThat(text).contains("Invalid run", "<li>sse: 3 messages lost</li>").doesNotContain("Valid run");
+    }
+
+    @Test
+    void htmlAndMarkdownOfASaturatedRunSayItIsSaturatedNotInvalid() throws Exception {
+        String html = Files.readString(HtmlReport.write(page(RunVerdict.SATURATED), folder));
+        String md = Files.readString(MarkdownReport.write(page(RunVerdict.SATURATED), folder));
+
+        assertThat(html).contains("Saturated run", "<li>sse: 3 messages lost</li>").doesNotContain("Valid run", "Invalid run");
+        assertThat(md).contains("**Saturated run**").doesNotContain("Valid run", "Invalid run");
     }
 
     @Test
