@@ -35,10 +35,12 @@ import java.util.Map;
 final class ResultAssembler {
 
     /**
-     * Memory growth below this is not attributed to connections: heap after GC moves by a few hundred KB between
-     * two readings with nothing connected (a run with one client read −282,424 B per connection).
+     * The least noise floor: memory growth below it, or below three times what two readings with nothing connected
+     * differ by, is not attributed to connections (a run with one client read −282,424 B per connection).
      */
-    static final long MEMORY_NOISE_FLOOR_BYTES = 1024 * 1024;
+    static final long MIN_MEMORY_NOISE_FLOOR_BYTES = 64 * 1024;
+    /** The noise floor is this many times the measured difference of two readings without connections. */
+    static final int MEMORY_NOISE_FACTOR = 3;
 
     private final RunSettings settings;
     private final StrategyRunner.Measurement m;
@@ -49,6 +51,7 @@ final class ResultAssembler {
     private final GcFigures gc;
     private final List<TimelineSecond> timeline;
     private final MemoryReading memoryBaseline;
+    private final MemoryReading memoryBaselineAgain;
     private final MemoryReading memoryWithClients;
     private final int connectedForMemory;
     private final CountCheck countCheck;
@@ -58,7 +61,8 @@ final class ResultAssembler {
 
     ResultAssembler(RunSettings settings, StrategyRunner.Measurement m, StrategyRunner.WindowEdge start,
                     StrategyRunner.WindowEdge end, ClientGroupSnapshot afterDrain, long expected, GcFigures gc,
-                    List<TimelineSecond> timeline, MemoryReading memoryBaseline, MemoryReading memoryWithClients,
+                    List<TimelineSecond> timeline, MemoryReading memoryBaseline, MemoryReading memoryBaselineAgain,
+                    MemoryReading memoryWithClients,
                     int connectedForMemory, CountCheck countCheck, StrategyRunner.Undelivered unknownFate) {
         this.settings = settings;
         this.m = m;
@@ -69,6 +73,7 @@ final class ResultAssembler {
         this.gc = gc;
         this.timeline = timeline;
         this.memoryBaseline = memoryBaseline;
+        this.memoryBaselineAgain = memoryBaselineAgain;
         this.memoryWithClients = memoryWithClients;
         this.connectedForMemory = connectedForMemory;
         this.countCheck = countCheck;
@@ -178,12 +183,15 @@ final class ResultAssembler {
         }
         long heapDelta = memoryWithClients.heapUsedBytes() - memoryBaseline.heapUsedBytes();
         long directDelta = memoryWithClients.directUsedBytes() - memoryBaseline.directUsedBytes();
-        if (heapDelta + directDelta < MEMORY_NOISE_FLOOR_BYTES) {
+        long noiseBytes = memoryBaselineAgain == null ? 0 : Math.abs(memoryBaselineAgain.heapUsedBytes()
+                + memoryBaselineAgain.directUsedBytes() - memoryBaseline.heapUsedBytes() - memoryBaseline.directUsedBytes());
+        long floorBytes = Math.max(MIN_MEMORY_NOISE_FLOOR_BYTES, MEMORY_NOISE_FACTOR * noiseBytes);
+        if (heapDelta + directDelta < floorBytes) {
             // the readings are kept; only the quotient would be noise (e.g. negative with one client)
             return new MemoryFigures(false, probe.memoryMethod(), String.format(java.util.Locale.ROOT,
-                    "below the noise floor: memory grew by %,d B with %,d connections, less than the %,d B by which "
-                            + "two readings without any connection can differ (GC, JIT, thread buffers)",
-                    heapDelta + directDelta, connectedForMemory, MEMORY_NOISE_FLOOR_BYTES), probe.memoryNote(),
+                    "below the noise floor: memory grew by %,d B with %,d connections, less than the floor of %,d B "
+                            + "(3 x the %,d B two readings without any connection differed by, at least 64 KiB)",
+                    heapDelta + directDelta, connectedForMemory, floorBytes, noiseBytes), probe.memoryNote(),
                     connectedForMemory, memoryBaseline.heapUsedBytes(), memoryWithClients.heapUsedBytes(),
                     memoryBaseline.directUsedBytes(), memoryWithClients.directUsedBytes(), null, null);
         }

@@ -269,9 +269,11 @@ final class StrategyRunner {
         m.group().close();
         CountCheck countCheck = CountCheck.afterClose(m.point().strategy(), m.group(), m.target().probe());
         MemoryReading withoutClients = m.target().probe().memoryAfterGc();
+        // a second reading with nothing connected: how much two readings differ by is the noise floor
+        MemoryReading withoutClientsAgain = withoutClients == null ? null : m.target().probe().memoryAfterGc();
 
         return new Outcome(new ResultAssembler(settings, m, start, end, afterDrain, expected, gc, timeline, withoutClients,
-                withClients, connectedForMemory, countCheck, unknownFate).assemble(), countCheck);
+                withoutClientsAgain, withClients, connectedForMemory, countCheck, unknownFate).assemble(), countCheck);
     }
 
     /**
