@@ -6,9 +6,11 @@
 //
 //   node server.js --port=8080 [--host=127.0.0.1] [--max-requests-per-socket=N] [--long-poll-hold-ms=30000]
 //                  [--redis=redis://127.0.0.1:6379] [--postgres=postgresql://postgres@127.0.0.1:5432/test]
-//                  [--channel-prefix=PREFIX]
+//                  [--channel-prefix=PREFIX] [--grip-publish=http://127.0.0.1:5561/publish/]
 //
-// GRIP origin (for Pushpin): GET /grip/sse/{topic} (Grip-Hold: stream), POST /grip/ws/{topic} (WebSocket-over-HTTP).
+// GRIP origin (for Pushpin): GET /grip/sse/{topic} (Grip-Hold: stream), POST /grip/ws/{topic} (WebSocket-over-HTTP),
+//            GET /grip/long-poll/{topic}?after=N (the backlog at once, else Grip-Hold: response with prev-id=N); with
+//            --grip-publish every message this server gets is also published to Pushpin, numbered (id/prev-id).
 // Subscribe: GET /sse/{topic} (text/event-stream, chunked), ws://…/ws/{topic} (one TEXT frame per message),
 //            GET /poll/{topic}?after=N and /long-poll/{topic}?after=N (messages after the Nth, one per line;
 //            204 when there is none: at once for /poll, after the hold for /long-poll).
@@ -32,6 +34,7 @@ const MAX_PUBLISH_BODY_BYTES = 1 << 20;
 function options(argv) {
   const o = {
     port: 8080, host: '127.0.0.1', maxRequestsPerSocket: 0, longPollHoldMs: 30000, redis: null, postgres: null, channelPrefix: '',
+    gripPublish: null,
   };
   for (const arg of argv) {
     const m = /^--([a-z-]+)=(.*)$/.exec(arg);
@@ -45,6 +48,7 @@ function options(argv) {
       case 'redis': o.redis = value; break;
       case 'postgres': o.postgres = value; break;
       case 'channel-prefix': o.channelPrefix = value; break;
+      case 'grip-publish': o.gripPublish = value; break;
       default: throw new Error(`unknown option --${name}`);
     }
   }
@@ -52,8 +56,11 @@ function options(argv) {
 }
 
 /** One topic: its recent messages (numbered from 1), its SSE channel, WebSocket clients and held long polls. */
+let gripPublisher = null;
+
 class Topic {
-  constructor() {
+  constructor(name) {
+    this.name = name;
     this.firstSeq = 1;
     this.messages = [];
     this.sse = createChannel();
@@ -76,6 +83,7 @@ class Topic {
     const waiters = this.waiters;
     this.waiters = new Set();
     for (const wake of waiters) wake();
+    if (gripPublisher) gripPublisher.publish(this.name, this.lastSeq(), data);
     return this.sse.sessionCount + this.sockets.size + waiters.size;
   }
 
@@ -88,7 +96,7 @@ const topics = new Map();
 function topic(name) {
   let t = topics.get(name);
   if (!t) {
-    t = new Topic();
+    t = new Topic(name);
     topics.set(name, t);
   }
   return t;
@@ -216,6 +224,52 @@ async function gripWebSocket(req, res, name) {
   res.end(body);
 }
 
+// A GRIP long poll: what the client has not got yet at once, else held by Pushpin until the message after N is
+// published (prev-id=N; a publish with another prev-id makes Pushpin ask here again), or 204 after the hold.
+function gripLongPoll(res, name, url, holdMs) {
+  const t = topic(name);
+  const after = Number(url.searchParams.get('after') ?? '0');
+  if (t.lastSeq() > after) {
+    answer(res, 200, 'text/plain', t.after(after).join('\n') + '\n');
+    return;
+  }
+  res.writeHead(204, { 'Grip-Hold': 'response', 'Grip-Channel': `${name}; prev-id=${after}`,
+    'Grip-Timeout': String(Math.ceil(holdMs / 1000)) });
+  res.end();
+}
+
+/** Publishes to Pushpin's HTTP control API in arrival order, queued items batched into one request. */
+function pushpinPublisher(url) {
+  let queue = [];
+  let sending = false;
+  const send = async () => {
+    sending = true;
+    while (queue.length > 0) {
+      const items = queue;
+      queue = [];
+      try {
+        const answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ items }) });
+        if (!answer.ok) console.error(`grip publish: ${answer.status} ${await answer.text()}`);
+        else await answer.arrayBuffer();
+      } catch (e) {
+        console.error(`grip publish: ${e.message}`);
+      }
+    }
+    sending = false;
+  };
+  return {
+    publish(channel, seq, data) {
+      queue.push({ channel, id: String(seq), 'prev-id': String(seq - 1), formats: {
+        'http-response': { code: 200, headers: { 'Content-Type': 'text/plain' }, body: data + '\n' },
+        'http-stream': { content: `data: ${data}\n\n` },
+        'ws-message': { content: data },
+      } });
+      if (!sending) send();
+    },
+  };
+}
+
 async function sse(req, res, name) {
   const session = await createSession(req, res, { serializer: String });
   topic(name).sse.register(session);
@@ -223,6 +277,7 @@ async function sse(req, res, name) {
 
 async function main() {
   const o = options(process.argv.slice(2));
+  if (o.gripPublish) gripPublisher = pushpinPublisher(o.gripPublish);
   promClient.collectDefaultMetrics();
   // how often maxRequestsPerSocket closed a connection, so a test can show it happened during a run
   const connections = new promClient.Counter({ name: 'node_push_connections_total', help: 'TCP connections accepted' });
@@ -244,12 +299,14 @@ async function main() {
     try {
       const url = new URL(req.url, 'http://localhost');
       const m = /^\/(sse|poll|long-poll)\/([\w.-]+)$/.exec(url.pathname);
-      const grip = /^\/grip\/(sse|ws)\/([\w.-]+)$/.exec(url.pathname);
+      const grip = /^\/grip\/(sse|ws|long-poll)\/([\w.-]+)$/.exec(url.pathname);
       countRequest(req, m ? m[1] : grip ? `grip-${grip[1]}` : url.pathname.slice(1));
       if (req.method === 'POST' && url.pathname === '/publish') {
         await publish(req, res);
       } else if (grip && grip[1] === 'sse' && req.method === 'GET') {
         gripSse(res, grip[2]);
+      } else if (grip && grip[1] === 'long-poll' && req.method === 'GET') {
+        gripLongPoll(res, grip[2], url, o.longPollHoldMs);
       } else if (grip && grip[1] === 'ws' && req.method === 'POST') {
         await gripWebSocket(req, res, grip[2]);
       } else if (req.method === 'GET' && m) {
