@@ -166,6 +166,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "External target: how a poll answer carries messages (pushbench batch, one payload, one per line).")
     String pollBody;
 
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+            description = "External target: prefix of every topic name (letters, digits, '.', '_', '~', '-'); each "
+                    + "strategy run adds r<n>-. Default: the run id and a dash (e.g. 20261125T154500Z-3f2a-r1-t0), so "
+                    + "that runs against one running server never share a topic.")
+    String topicPrefix;
+
     @Option(names = "--ws-deflate", description = "WebSocket clients offer permessage-deflate (and the server accepts it).")
     boolean wsDeflate;
 
@@ -344,8 +350,17 @@ public final class RunCommand implements Callable<Integer> {
                             + s.label() + "); give one or leave it out of --strategies");
                 }
             }
+            if (topicPrefix != null && !topicPrefix.matches("[A-Za-z0-9._~-]+")) {
+                throw new IllegalArgumentException("invalid --topic-prefix '" + topicPrefix
+                        + "': use letters, digits, '.', '_', '~' and '-' only (it goes into URLs and channel names)");
+            }
             return new ExternalServerTarget(templates,
-                    PublishTarget.parse(publishUrl, publishMethod, publishBody, publishHeaders, publishToken), pollBodyFormat());
+                    PublishTarget.parse(publishUrl, publishMethod, publishBody, publishHeaders, publishToken),
+                    pollBodyFormat(), topicPrefix);
+        }
+        if (topicPrefix != null) {
+            throw new IllegalArgumentException("--topic-prefix is for an external target (--url-*); pushbench's own "
+                    + "server is fresh for every strategy run");
         }
         switch (server.toLowerCase(Locale.ROOT)) {
             case "embedded":

@@ -93,6 +93,7 @@ public final class LoadRun {
         String runId = newRunId(startTime);
         Path folder = outFolder != null ? outFolder : resultsFolder.resolve(runId);
         java.nio.file.Files.createDirectories(folder);
+        target.runStarts(runId);
         List<StrategyResult> results = new ArrayList<>();
         List<CountCheck> checks = new ArrayList<>();
         String transport;

@@ -84,6 +84,11 @@ final class ForeignLinesServer implements AutoCloseable {
         return topics.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
     }
 
+    /** The topics published to or polled so far. */
+    java.util.Set<String> topicNames() {
+        return java.util.Set.copyOf(topics.keySet());
+    }
+
     @Override
     public void close() {
         server.stop(0);

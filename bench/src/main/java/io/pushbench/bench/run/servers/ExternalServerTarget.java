@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * A server pushbench did not start, reached by a URL template per strategy and a publish URL. It is not fresh
- * between strategy runs, so each run uses its own topics ({@code r<n>-...}), whose seqs start at 1. Messages are
+ * between strategy runs, nor between runs (other runs may have used it before), so each strategy run uses its own
+ * topics, {@code <prefix>r<n>-...}, whose seqs start at 1: the prefix is the run id ({@code 20261125T154500Z-3f2a-})
+ * unless one is given. Messages are
  * recognised by the payload header alone ({@link PayloadHeader}): seq and scheduled time travel inside the payload,
  * whatever the server's framing. Server counters, CPU and memory are not available.
  */
@@ -22,11 +24,32 @@ public final class ExternalServerTarget implements ServerTarget {
     private final Map<Strategy, String> urlTemplates;
     private final PublishTarget publish;
     private final PollBodyFormat pollBodyFormat;
+    private final String givenTopicPrefix;
+    private String runTopicPrefix = "";
 
+    /** A target whose topics are prefixed with the run id. */
     public ExternalServerTarget(Map<Strategy, String> urlTemplates, PublishTarget publish, PollBodyFormat pollBodyFormat) {
+        this(urlTemplates, publish, pollBodyFormat, null);
+    }
+
+    /** @param topicPrefix prefix of every topic name, or null for the run id and a dash */
+    public ExternalServerTarget(Map<Strategy, String> urlTemplates, PublishTarget publish, PollBodyFormat pollBodyFormat,
+                                String topicPrefix) {
         this.urlTemplates = Map.copyOf(urlTemplates);
         this.publish = publish;
         this.pollBodyFormat = pollBodyFormat;
+        this.givenTopicPrefix = topicPrefix;
+        this.runTopicPrefix = topicPrefix == null ? "" : topicPrefix;
+    }
+
+    @Override
+    public void runStarts(String runId) {
+        runTopicPrefix = givenTopicPrefix != null ? givenTopicPrefix : runId + "-";
+    }
+
+    /** The prefix of this run's topic names (before {@code r<n>-}). */
+    public String runTopicPrefix() {
+        return runTopicPrefix;
     }
 
     /** Where messages are published. */
@@ -52,7 +75,7 @@ public final class ExternalServerTarget implements ServerTarget {
         }
         ClientTarget clients = ClientTarget.external(Map.of(strategy, template), pollBodyFormat, PayloadHeader::seq);
         UrlTemplate url = clients.template(strategy);
-        return new StartedTarget(clients, publish, url.host(), url.port(), "r" + (runIndex + 1) + "-", new Probe(),
+        return new StartedTarget(clients, publish, url.host(), url.port(), runTopicPrefix + "r" + (runIndex + 1) + "-", new Probe(),
                 () -> { });
     }
 

@@ -19,6 +19,13 @@ public interface ServerTarget {
      */
     StartedTarget start(Strategy strategy, WorkloadParameters workload, int runIndex) throws IOException;
 
+    /**
+     * Called once before the run's first strategy run, with the run's id (an external server names its topics by it,
+     * so that a second run against the same server does not meet the first run's topics).
+     */
+    default void runStarts(String runId) {
+    }
+
     /** The server options in effect (name → value), for the report; empty for external targets. */
     java.util.Map<String, String> serverOptions();
 }
