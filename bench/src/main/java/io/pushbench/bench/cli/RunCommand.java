@@ -9,6 +9,7 @@ import io.pushbench.bench.run.LoadRun;
 import io.pushbench.bench.run.PostRunStep;
 import io.pushbench.bench.run.RunSettings;
 import io.pushbench.bench.run.servers.EmbeddedServerTarget;
+import io.pushbench.bench.clock.ClockProbe;
 import io.pushbench.bench.run.servers.ExternalServerTarget;
 import io.pushbench.bench.run.servers.ForkedServerTarget;
 import io.pushbench.bench.run.servers.ServerTarget;
@@ -172,6 +173,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "that runs against one running server never share a topic.")
     String topicPrefix;
 
+    @Option(names = "--clock-probe", paramLabel = "endpoint|date|off",
+            description = "How the server's clock offset is estimated (it is reported, never applied to latency): "
+                    + "endpoint = GET /clock (pushbench's own servers; the default for embedded and fork); date = the "
+                    + "Date header of a HEAD of the publish URL (whole seconds; the default for external targets, "
+                    + "which have no /clock); off = no exchange.")
+    String clockProbe;
+
     @Option(names = "--ws-deflate", description = "WebSocket clients offer permessage-deflate (and the server accepts it).")
     boolean wsDeflate;
 
@@ -206,10 +214,12 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings settings;
         ServerTarget target;
         ExternalTarget external;
+        ClockProbe probe;
         try {
             settings = settings();
             external = externalTarget();
             target = target(external, settings);
+            probe = clockProbe == null ? null : ClockProbe.fromLabel(clockProbe);
             if (target instanceof ExternalServerTarget ext) {
                 checkPublishTarget(ext.publishTarget(), settings);
             }
@@ -223,7 +233,7 @@ public final class RunCommand implements Callable<Integer> {
         LoadRun.Outcome outcome;
         try {
             outcome = new LoadRun(settings, target, external, Path.of(Defaults.RESULTS_FOLDER), out, commandLine,
-                    progress).execute();
+                    progress).clockProbe(probe).execute();
         } catch (java.io.IOException e) {
             // a server that did not start, clients that could not connect (the message names a hit limit)
             progress.close();

@@ -45,6 +45,8 @@ public final class ClockEndpoint {
     private final int port;
     private final String hostHeader;
     private final TargetClock targetClock;
+    /** Null: {@code GET /clock}; else the path (and query) of a {@code HEAD} request whose Date header is read. */
+    private final String headPath;
 
     /**
      * @param host        the server's host name or address
@@ -53,10 +55,26 @@ public final class ClockEndpoint {
      * @param targetClock where the server's clock is relative to ours
      */
     public ClockEndpoint(String host, int port, String hostHeader, TargetClock targetClock) {
+        this(host, port, hostHeader, targetClock, null);
+    }
+
+    /**
+     * An endpoint read through the {@code Date} header of a {@code HEAD} request ({@link ClockProbe#DATE}).
+     *
+     * @param headPath the path and query asked, e.g. {@code /publish/20261125T154500Z-3f2a-r0-warmup}; null for
+     *                 {@code GET /clock}
+     */
+    public ClockEndpoint(String host, int port, String hostHeader, TargetClock targetClock, String headPath) {
         this.host = host;
         this.port = port;
         this.hostHeader = hostHeader;
         this.targetClock = targetClock;
+        this.headPath = headPath;
+    }
+
+    /** The same server read through the {@code Date} header of {@code HEAD path}. */
+    public ClockEndpoint withDateHeaderOf(String path) {
+        return new ClockEndpoint(host, port, hostHeader, targetClock, path);
     }
 
     /**
@@ -71,7 +89,7 @@ public final class ClockEndpoint {
 
     /** The URL asked, e.g. {@code http://127.0.0.1:8080/clock}. */
     public String url() {
-        return "http://" + hostHeader + CLOCK_PATH;
+        return "http://" + hostHeader + (headPath == null ? CLOCK_PATH : headPath);
     }
 
     public TargetClock targetClock() {
@@ -95,7 +113,7 @@ public final class ClockEndpoint {
      */
     public Exchange exchange(Duration timeout) {
         int timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-        byte[] request = ("GET " + CLOCK_PATH + " HTTP/1.1\r\nHost: " + hostHeader
+        byte[] request = ((headPath == null ? "GET " + CLOCK_PATH : "HEAD " + headPath) + " HTTP/1.1\r\nHost: " + hostHeader
                 + "\r\nUser-Agent: pushbench-clock\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
@@ -106,7 +124,7 @@ public final class ClockEndpoint {
             long sendMicros = WallClock.nowEpochMicros();
             out.write(request);
             out.flush();
-            Answer answer = Answer.read(in);
+            Answer answer = Answer.read(in, headPath != null);
             long receiveMicros = WallClock.nowEpochMicros();
             return interpret(answer, sendMicros, receiveMicros);
         } catch (IOException e) {
@@ -116,7 +134,9 @@ public final class ClockEndpoint {
 
     private Exchange interpret(Answer answer, long sendMicros, long receiveMicros) {
         String why;
-        if (answer.status == 200) {
+        if (headPath != null) {
+            why = "clock probe 'date': the Date header of HEAD " + url() + " (answered " + answer.status + ")";
+        } else if (answer.status == 200) {
             Long serverMicros = epochMicros(answer.body);
             if (serverMicros != null) {
                 return new Exchange(new ClockSample(sendMicros, serverMicros, receiveMicros,
@@ -150,7 +170,8 @@ public final class ClockEndpoint {
     /** The parts of an HTTP/1.1 answer an exchange needs: status, {@code Date}, and the body as text. */
     private record Answer(int status, String date, String body) {
 
-        static Answer read(InputStream in) throws IOException {
+        /** @param headOnly the answer to a {@code HEAD}: it has no body, whatever its headers say */
+        static Answer read(InputStream in, boolean headOnly) throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             int matched = 0;
             while (matched < 4) {
@@ -198,7 +219,7 @@ public final class ClockEndpoint {
                 }
             }
             // only a 200 can carry a clock; any other answer is read no further (its Date is all that counts)
-            if (status != 200) {
+            if (status != 200 || headOnly) {
                 return new Answer(status, date, "");
             }
             return new Answer(status, date, chunked ? firstChunk(in) : body(in, contentLength));

@@ -50,6 +50,7 @@ public final class LoadRun {
     private final Path outFolder;
     private final List<String> commandLine;
     private final RunProgress progress;
+    private io.pushbench.bench.clock.ClockProbe clockProbe;
 
     /**
      * @param externalTarget the external target for the report, or null
@@ -65,6 +66,15 @@ public final class LoadRun {
         this.outFolder = outFolder;
         this.commandLine = List.copyOf(commandLine);
         this.progress = progress;
+    }
+
+    /**
+     * How the server's clock is read ({@code --clock-probe}); by default the endpoint for pushbench's own servers
+     * and the Date header for external ones.
+     */
+    public LoadRun clockProbe(io.pushbench.bench.clock.ClockProbe probe) {
+        this.clockProbe = probe;
+        return this;
     }
 
     /**
@@ -101,7 +111,9 @@ public final class LoadRun {
         try (ClientEngine engine = new ClientEngine(new ClientEngineConfig(settings.clientThreads(),
                 settings.sourceAddresses(), true))) {
             transport = engine.transportName();
-            StrategyRunner runner = new StrategyRunner(engine, target, settings, folder, progress, clock);
+            io.pushbench.bench.clock.ClockProbe probe = clockProbe != null ? clockProbe
+                    : io.pushbench.bench.clock.ClockProbe.defaultFor(target.mode());
+            StrategyRunner runner = new StrategyRunner(engine, target, settings, folder, progress, clock, probe);
             for (RunPoint point : settings.plan()) {
                 StrategyRunner.Outcome outcome = runner.run(point);
                 results.add(outcome.result());
@@ -119,7 +131,8 @@ public final class LoadRun {
             }
         }
         RunReport report = new RunReport(ReportJson.SCHEMA_VERSION, runId, startTime.toString(), version(), commandLine,
-                EnvironmentProbe.probe(Path.of("").toAbsolutePath(), transport, clock.estimate("no clock exchange was made")),
+                EnvironmentProbe.probe(Path.of("").toAbsolutePath(), transport, clock.estimate(clockProbe == io.pushbench.bench.clock.ClockProbe.OFF
+                        ? "--clock-probe=off: no clock exchange was made" : "no clock exchange was made")),
                 configuration(), results, Validity.of(verdict, reasons));
         Path file = folder.resolve(ReportJson.FILE_NAME);
         ReportJson.write(report, file);

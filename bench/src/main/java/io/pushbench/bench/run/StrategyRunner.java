@@ -67,13 +67,15 @@ final class StrategyRunner {
     private final Path runFolder;
     private final RunProgress progress;
     private final ClockOffsetEstimator clock;
+    private final io.pushbench.bench.clock.ClockProbe clockProbe;
     private final java.util.Set<Strategy> warmedUp = java.util.EnumSet.noneOf(Strategy.class);
 
     /** @param clock pools the clock exchanges of every strategy run (made during each warm-up) */
     StrategyRunner(ClientEngine engine, ServerTarget serverTarget, RunSettings settings, Path runFolder, RunProgress progress,
-                   ClockOffsetEstimator clock) {
+                   ClockOffsetEstimator clock, io.pushbench.bench.clock.ClockProbe clockProbe) {
         this.engine = engine;
         this.clock = clock;
+        this.clockProbe = clockProbe;
         this.serverTarget = serverTarget;
         this.settings = settings;
         this.runFolder = runFolder;
@@ -117,7 +119,10 @@ final class StrategyRunner {
                     publisher.start();
                     Measurement m = new Measurement(point, group, listener, publisher, collector, target, window,
                             hlog.getFileName().toString(), label, runStartNanos);
-                    ClockEndpoint clockEndpoint = clockEndpoint(target);
+                    ClockEndpoint clockEndpoint = clockEndpoint(target, strategy);
+                    if (clockEndpoint == null) {
+                        return measure(m);
+                    }
                     long clockUntil = origin + (long) (w.warmup().toNanos() * CLOCK_SHARE_OF_WARMUP);
                     if (clockUntil - System.nanoTime() < MIN_CLOCK_SPAN.toNanos()) {
                         Outcome outcome = measure(m);
@@ -135,14 +140,31 @@ final class StrategyRunner {
         }
     }
 
-    /** The server's clock: at the HTTP publish URL's origin, else (publishing through a broker) at the clients' server. */
-    private ClockEndpoint clockEndpoint(StartedTarget target) {
-        if (target.publish().kind() == io.pushbench.bench.workload.PublishTarget.Kind.HTTP) {
-            return ClockEndpoint.of(target.publish(), serverTarget.mode());
+    /**
+     * The server's clock: at the HTTP publish URL's origin, else (publishing through a broker) at the clients' server;
+     * with {@link io.pushbench.bench.clock.ClockProbe#DATE} read through the Date header of a {@code HEAD} of the
+     * publish URL (else the clients' URL) for the warm-up topic; null with {@code off}.
+     */
+    private ClockEndpoint clockEndpoint(StartedTarget target, Strategy strategy) {
+        if (clockProbe == io.pushbench.bench.clock.ClockProbe.OFF) {
+            return null;
         }
-        String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
-        return new ClockEndpoint(target.host(), target.port(), target.port() == 80 ? host : host + ":" + target.port(),
-                io.pushbench.bench.clock.TargetClock.of(serverTarget.mode(), target.host()));
+        String warmupTopic = target.topicPrefix().replaceFirst("r\\d+-$", "") + "r0-warmup";
+        ClockEndpoint endpoint;
+        String headPath;
+        if (target.publish().kind() == io.pushbench.bench.workload.PublishTarget.Kind.HTTP) {
+            endpoint = ClockEndpoint.of(target.publish(), serverTarget.mode());
+            headPath = target.publish().target().expandToString(warmupTopic, new byte[0]);
+        } else {
+            String host = target.host().indexOf(':') >= 0 ? "[" + target.host() + "]" : target.host();
+            endpoint = new ClockEndpoint(target.host(), target.port(), target.port() == 80 ? host : host + ":" + target.port(),
+                    io.pushbench.bench.clock.TargetClock.of(serverTarget.mode(), target.host()));
+            headPath = target.clients().template(strategy).requestTarget(warmupTopic, 0);
+        }
+        if (clockProbe == io.pushbench.bench.clock.ClockProbe.DATE) {
+            return endpoint.withDateHeaderOf(headPath.startsWith("/") ? headPath : "/" + headPath);
+        }
+        return endpoint;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.pushbench.bench.run;
 
 import io.pushbench.bench.client.PollBodyFormat;
+import io.pushbench.bench.clock.ClockProbe;
 import io.pushbench.bench.run.servers.ExternalServerTarget;
 import io.pushbench.bench.workload.Arrivals;
 import io.pushbench.bench.workload.PublishTarget;
@@ -45,6 +46,35 @@ class ExternalTargetClockTest {
     }
 
     @Test
+    void externalServerIsNotAskedForClockByDefaultButReadThroughTheDateHeaderOfAHeadOfThePublishUrl(@TempDir Path dir)
+            throws Exception {
+        try (ForeignLinesServer server = new ForeignLinesServer(true)) {
+            LoadRun.Outcome outcome = pollRun(server, dir, null);
+
+            assertThat(server.requests()).isNotEmpty().noneMatch(r -> r.contains("/clock"));
+            String runId = outcome.report().runId();
+            assertThat(server.requests()).contains("HEAD /publish/" + runId + "-r0-warmup");
+            ClockInfo clock = ReportJson.read(outcome.reportFile()).environment().clock();
+            assertThat(clock.offsetMethod()).as(String.valueOf(clock.unavailableReason())).isEqualTo("date-header");
+            assertThat(clock.unavailableReason()).isEqualTo("clock probe 'date': the Date header of HEAD " + server.base()
+                    + "/publish/" + runId + "-r0-warmup (answered 200)");
+            assertThat(outcome.report().validity().valid()).as(outcome.report().validity().reasons().toString()).isTrue();
+        }
+    }
+
+    @Test
+    void clockProbeOffMakesNoExchangeAndSaysSo(@TempDir Path dir) throws Exception {
+        try (ForeignLinesServer server = new ForeignLinesServer(true)) {
+            LoadRun.Outcome outcome = pollRun(server, dir, ClockProbe.OFF);
+
+            assertThat(server.requests()).noneMatch(r -> r.contains("/clock") || r.startsWith("HEAD"));
+            ClockInfo clock = ReportJson.read(outcome.reportFile()).environment().clock();
+            assertThat(clock.offsetMethod()).isEqualTo("unavailable");
+            assertThat(clock.unavailableReason()).isEqualTo("--clock-probe=off: no clock exchange was made");
+        }
+    }
+
+    @Test
     void externalServerWithNeitherClockNorDateLeavesTheOffsetUnavailableWithTheReason(@TempDir Path dir)
             throws Exception {
         try (ForeignLinesServer server = new ForeignLinesServer(false)) {
@@ -59,13 +89,19 @@ class ExternalTargetClockTest {
         }
     }
 
+    /** With {@code --clock-probe=endpoint}, as asked: {@code GET /clock}, then the Date header of its 404. */
     private static LoadRun.Outcome pollRun(ForeignLinesServer server, Path dir) throws Exception {
+        return pollRun(server, dir, ClockProbe.ENDPOINT);
+    }
+
+    private static LoadRun.Outcome pollRun(ForeignLinesServer server, Path dir, ClockProbe probe) throws Exception {
         WorkloadParameters w = SmallRuns.workload(5, TopicMode.SINGLE, 4, Arrivals.FIXED, Duration.ofMillis(200),
                 Duration.ofSeconds(1));
         ExternalServerTarget target = new ExternalServerTarget(
                 Map.of(Strategy.SHORT_POLLING, server.base() + "/poll/{topic}?after={seq}"),
                 new PublishTarget(server.base() + "/publish/{topic}", null), PollBodyFormat.LINES);
-        return new LoadRun(SmallRuns.settings(List.of(Strategy.SHORT_POLLING), w), target, null, dir,
-                dir.resolve("run"), List.of("test"), RunProgress.NONE).execute();
+        LoadRun run = new LoadRun(SmallRuns.settings(List.of(Strategy.SHORT_POLLING), w), target, null, dir,
+                dir.resolve("run"), List.of("test"), RunProgress.NONE);
+        return (probe == null ? run : run.clockProbe(probe)).execute();
     }
 }

@@ -27,6 +27,7 @@ final class ForeignLinesServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Map<String, List<byte[]>> topics = new ConcurrentHashMap<>();
     private final int maxLinesPerAnswer;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
 
     ForeignLinesServer(boolean notFoundWithDate) throws IOException {
         this(notFoundWithDate, 0);
@@ -37,6 +38,7 @@ final class ForeignLinesServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         if (notFoundWithDate) {
             server.createContext("/", exchange -> {
+                requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
                 exchange.sendResponseHeaders(404, -1);
                 exchange.close();
             });
@@ -52,6 +54,12 @@ final class ForeignLinesServer implements AutoCloseable {
     }
 
     private void publish(HttpExchange exchange) throws IOException {
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.sendResponseHeaders(200, -1);   // HEAD (a clock probe) publishes nothing
+            exchange.close();
+            return;
+        }
         byte[] payload = exchange.getRequestBody().readAllBytes();
         topic(exchange, "/publish/").add(payload);
         exchange.sendResponseHeaders(200, -1);
@@ -59,6 +67,7 @@ final class ForeignLinesServer implements AutoCloseable {
     }
 
     private void poll(HttpExchange exchange) throws IOException {
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         List<byte[]> messages = topic(exchange, "/poll/");
         String query = exchange.getRequestURI().getQuery();
         int after = query == null ? 0 : Integer.parseInt(query.substring(query.indexOf('=') + 1));
@@ -82,6 +91,11 @@ final class ForeignLinesServer implements AutoCloseable {
     private List<byte[]> topic(HttpExchange exchange, String prefix) {
         String name = exchange.getRequestURI().getPath().substring(prefix.length());
         return topics.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
+    }
+
+    /** Every request so far (other paths only with {@code notFoundWithDate}): method and path, e.g. {@code POST /publish/r1-t0}. */
+    List<String> requests() {
+        return List.copyOf(requests);
     }
 
     /** The topics published to or polled so far. */
