@@ -11,8 +11,11 @@ import io.pushbench.bench.client.delivery.DeliveryCheck;
 import io.pushbench.model.ByteCategory;
 import io.pushbench.model.Direction;
 
+import io.pushbench.bench.client.poll.PollSchedule;
+
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One simulated client, confined to its event loop for its whole life: its topic, cursor and resume state, its
@@ -41,6 +44,8 @@ public final class SimulatedClient {
     private boolean attempted;
     private boolean closing;
     private boolean closeExpected;
+    private long expectedCloseReconnectNanos;
+    private PollSchedule pollSchedule;
     private int connectionErrors;
     private long connectStartNanos;
     private long scheduledStartNanos;
@@ -82,6 +87,7 @@ public final class SimulatedClient {
         }
         attempted = true;
         closeExpected = false;
+        expectedCloseReconnectNanos = 0;
         connectionErrors = 0;
         leftoverCategory = ByteCategory.FRAMING;
         connectStartNanos = System.nanoTime();
@@ -110,7 +116,7 @@ public final class SimulatedClient {
     private void connectDone(ChannelFuture done, InetSocketAddress local) {
         if (!done.isSuccess()) {
             channel = null;
-            scheduleReconnect(false); // first: whatever happens while reporting, the client comes back
+            scheduleReconnect(); // first: whatever happens while reporting, the client comes back
             error(ResourceLimitDiagnosis.describe(done.cause(), local), done.cause());
         } else if (closing) {
             group.protocol().closeGracefully(done.channel());
@@ -149,17 +155,22 @@ public final class SimulatedClient {
         if (closing) {
             return;
         }
-        if (!closeExpected && connectionErrors == 0) {
+        if (closeExpected && connectionErrors == 0) {
+            // an orderly end (keep-alive end, event stream end): no error, no backoff
+            loop.schedule(this::connect, expectedCloseReconnectNanos, TimeUnit.NANOSECONDS);
+            return;
+        }
+        if (connectionErrors == 0) {
             error("connection closed unexpectedly", null); // unless its cause was reported already
         }
-        scheduleReconnect(closeExpected);
+        scheduleReconnect();
     }
 
-    private void scheduleReconnect(boolean immediately) {
+    private void scheduleReconnect() {
         if (closing) {
             return;
         }
-        long delay = immediately ? 0 : Math.max(backoffMillis, Math.min(serverRetryMillis, group.settings().reconnectMaxMillis()));
+        long delay = Math.max(backoffMillis, Math.min(serverRetryMillis, group.settings().reconnectMaxMillis()));
         backoffMillis = Math.min(backoffMillis * 2, group.settings().reconnectMaxMillis());
         loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
@@ -207,9 +218,41 @@ public final class SimulatedClient {
         emptyResponses++;
     }
 
-    /** The server is about to close the connection normally ({@code Connection: close}): reconnect without error. */
+    /** The server is about to close the connection normally ({@code Connection: close}): reconnect at once, no error. */
     public void expectClose() {
+        expectClose(0);
+    }
+
+    /**
+     * The connection ends (or ended) in order, not by a failure: a keep-alive connection the server closed between
+     * requests or after its last answer, an event stream the server ended. No error is counted and the backoff is
+     * not applied: the client reconnects after {@code reconnectDelayNanos} (0 = at once), counting a reconnect.
+     */
+    public void expectClose(long reconnectDelayNanos) {
         closeExpected = true;
+        expectedCloseReconnectNanos = Math.max(0, reconnectDelayNanos);
+    }
+
+    /**
+     * The server ended an event stream: like a browser's EventSource, reconnect (with {@code Last-Event-ID}) after the
+     * reconnection time, the server's {@code retry:} (within {@code reconnectMaxMillis}) or else
+     * {@code reconnectMinMillis}. Not an error: whether anything was lost is for the delivery check to say.
+     */
+    public void streamEnded() {
+        long millis = serverRetryMillis >= 0 ? Math.min(serverRetryMillis, group.settings().reconnectMaxMillis())
+                : group.settings().reconnectMinMillis();
+        expectClose(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    /**
+     * This client's polling schedule, kept across its connections (so a reconnect sends the request owed at the next
+     * grid point, not an extra one); created by {@code create} on first use.
+     */
+    public PollSchedule pollSchedule(Supplier<PollSchedule> create) {
+        if (pollSchedule == null) {
+            pollSchedule = create.get();
+        }
+        return pollSchedule;
     }
 
     /** Where bytes still pending when the connection closes go (an aborted exchange, a partial frame). */

@@ -28,6 +28,6 @@ public final class LongPollClient implements ClientProtocol {
     @Override
     public void initChannel(Channel channel, SimulatedClient client) {
         channel.pipeline().addLast(HANDLER, new PollClientHandler(client,
-                client.target().template(Strategy.LONG_POLLING), IMMEDIATE, PollBodyParsers.forTarget(client.target()), true));
+                client.target().template(Strategy.LONG_POLLING), IMMEDIATE, PollBodyParsers.forTarget(client.target()), true, false));
     }
 }

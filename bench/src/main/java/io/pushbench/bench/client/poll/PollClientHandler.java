@@ -3,7 +3,9 @@ package io.pushbench.bench.client.poll;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.pushbench.bench.client.ResourceLimitDiagnosis;
 import io.pushbench.bench.client.SimulatedClient;
@@ -14,6 +16,7 @@ import io.pushbench.bench.client.http.HttpResponseHead;
 import io.pushbench.model.ByteCategory;
 import io.pushbench.model.Direction;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +28,12 @@ import java.util.concurrent.TimeUnit;
  * body, an error status) is {@link ByteCategory#EMPTY_RESPONSE} in both directions; otherwise the request is
  * {@link ByteCategory#HTTP_HEADERS}, and the response is headers (status line and headers), framing (chunk framing
  * and record headers) and payload.
+ *
+ * <p>Keep-alive ends are not failures (a server may close a keep-alive connection after its last answer, with or
+ * without {@code Connection: close}, or when it sat idle between requests): the client reconnects without error or
+ * backoff, in time for the request owed. A request written on a reused connection that the server closed without
+ * answering a byte (the close crossed the request) is sent again at once on a new connection: a {@code GET} is safe
+ * to repeat. The same on a connection's first request, or a response cut off, is an error (retried after a backoff).
  */
 public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf>
         implements HttpResponseFramer.Listener, PollBodyParser.Sink {
@@ -34,9 +43,14 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
     private final PollSchedule schedule;
     private final PollBodyParser parser;
     private final boolean readyWhenRequestSent;
+    private final boolean drainMessageAnswers;
     private final HttpClientConnection http;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> nextRequest;
+    private boolean awaitingAnswer;
+    private int answers;
+    private Throwable ioFailure;
+    private boolean serverClosed;
 
     // the exchange in progress
     private HttpResponseHead head;
@@ -49,29 +63,46 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
      * @param readyWhenRequestSent true for long polling: the connection counts as ready once its first request is
      *                             written, since the server may hold the answer for the whole hold time; false: once
      *                             the first answer's head arrives
+     * @param drainMessageAnswers  after an answer that carried a message, ask again at once without taking a point of
+     *                             the schedule (servers that answer one message per request)
      */
     public PollClientHandler(SimulatedClient client, UrlTemplate template, PollSchedule schedule, PollBodyParser parser,
-                             boolean readyWhenRequestSent) {
+                             boolean readyWhenRequestSent, boolean drainMessageAnswers) {
         this.client = client;
         this.schedule = schedule;
         this.parser = parser;
         this.readyWhenRequestSent = readyWhenRequestSent;
+        this.drainMessageAnswers = drainMessageAnswers;
         this.http = new HttpClientConnection(client, template, this);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        sendRequest();
+        // see the server's FIN as an event, to tell its close from the client's own
+        ctx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        // the schedule outlives connections: a reconnect sends the request owed, at its time
+        scheduleRequest(schedule.delayBeforeNextNanos(System.nanoTime()));
         ctx.fireChannelActive();
     }
 
-    private void sendRequest() {
+    private void scheduleRequest(long delayNanos) {
+        if (delayNanos <= 0) {
+            sendRequest(true);
+        } else {
+            nextRequest = ctx.executor().schedule(() -> sendRequest(true), delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void sendRequest(boolean onSchedule) {
         nextRequest = null;
         if (!ctx.channel().isActive() || client.closing()) {
             return;
         }
-        schedule.requestSent(System.nanoTime());
+        if (onSchedule) {
+            schedule.requestSent(System.nanoTime());
+        }
+        awaitingAnswer = true;
         ChannelFuture written = http.sendGet(ctx, ByteCategory.EMPTY_RESPONSE,
                 "If-None-Match", client.etag(), "If-Modified-Since", client.lastModified());
         if (readyWhenRequestSent && !client.ready()) {
@@ -128,27 +159,33 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         if (head.status() == 200) {
             parser.end(this);
         }
+        boolean drain = drainMessageAnswers && messages > 0;
         attributeExchange();
         boolean close = head.connectionClose();
         boolean failed = failed(head);
         head = null;
+        awaitingAnswer = false;
+        answers++;
         if (!ctx.channel().isActive()) {
-            client.expectClose(); // a body delimited by the connection's close
+            client.expectClose(nextDelayNanos(drain)); // a body delimited by the connection's close
             return;
         }
         if (close || failed) {
-            if (close && !failed) {
-                client.expectClose();
+            if (!failed) {
+                client.expectClose(nextDelayNanos(drain)); // reconnect in time for the request owed
             }
             ctx.close();
             return;
         }
-        long delay = schedule.delayBeforeNextNanos(System.nanoTime());
-        if (delay <= 0) {
-            sendRequest();
+        if (drain) {
+            sendRequest(false);
         } else {
-            nextRequest = ctx.executor().schedule(this::sendRequest, delay, TimeUnit.NANOSECONDS);
+            scheduleRequest(schedule.delayBeforeNextNanos(System.nanoTime()));
         }
+    }
+
+    private long nextDelayNanos(boolean drain) {
+        return drain ? 0 : schedule.delayBeforeNextNanos(System.nanoTime());
     }
 
     /** An answer that is neither a success nor {@code 304}: the connection is closed and retried after a backoff. */
@@ -175,12 +212,37 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            serverClosed = true;
+            ctx.close();
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (nextRequest != null) {
+        boolean idle = nextRequest != null;
+        if (idle) {
             nextRequest.cancel(false);
         }
-        if (http.connectionClosed()) {
-            client.error("connection closed in the middle of a response", null);
+        boolean cutOff = http.connectionClosed(); // may complete a close-delimited answer (onEnd)
+        boolean byServer = serverClosed || ioFailure != null;
+        if (!client.closing()) {
+            if (cutOff) {
+                client.error("connection closed in the middle of a response", ioFailure);
+            } else if (!byServer) {
+                // closed on this side (an answer's Connection: close, an error, or a dropped connection): decided there
+            } else if (idle) {
+                client.expectClose(schedule.delayBeforeNextNanos(System.nanoTime())); // idle keep-alive connection closed
+            } else if (awaitingAnswer && answers > 0) {
+                schedule.requestUnanswered();
+                client.expectClose(0); // the close crossed a request on a reused connection: send it again at once
+            } else if (awaitingAnswer) {
+                client.error("connection closed before answering its first request", ioFailure);
+            } else if (ioFailure != null) {
+                client.error(ResourceLimitDiagnosis.describe(ioFailure, null), ioFailure);
+            }
         }
         client.connectionClosed();
         ctx.fireChannelInactive();
@@ -188,7 +250,11 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        client.error(ResourceLimitDiagnosis.describe(cause, null), cause);
+        if (cause instanceof IOException && ResourceLimitDiagnosis.limitMessage(cause, null) == null) {
+            ioFailure = cause; // e.g. a reset: the close decides whether it was a keep-alive end or an error
+        } else if (!client.closing()) {
+            client.error(ResourceLimitDiagnosis.describe(cause, null), cause);
+        }
         ctx.close();
     }
 }

@@ -16,4 +16,11 @@ public interface PollSchedule {
      * @return nanoseconds to wait, 0 = at once
      */
     long delayBeforeNextNanos(long nowNanos);
+
+    /**
+     * The last request was never answered (the server closed the connection across it): the request is owed again,
+     * at once, and takes the place of the lost one (no extra grid point is taken).
+     */
+    default void requestUnanswered() {
+    }
 }

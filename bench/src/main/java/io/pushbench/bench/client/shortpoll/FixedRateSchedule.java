@@ -12,10 +12,11 @@ import io.pushbench.bench.client.poll.PollSchedule;
  * comes back after that point, the next request goes at once and takes the latest grid point passed. Grid points
  * missed while a request was outstanding are skipped, not made up: never a burst of catch-up requests (one
  * connection has one request in flight, as a browser's poller would). E.g. interval 1 s, anchor 0: requests at 0 s
- * and, after a 3.5 s answer, at once at 3.5 s (taking the 3 s point); the next at 4 s. A new connection (reconnect)
- * sends its first request at once and then follows the same grid.
+ * and, after a 3.5 s answer, at once at 3.5 s (taking the 3 s point); the next at 4 s. The schedule belongs to the
+ * client, not to a connection: a new connection (reconnect) sends the request owed, at once when its grid point has
+ * passed, else at that point, and then follows the same grid.
  *
- * <p>Typical use: {@code new FixedRateSchedule(intervalNanos, client.scheduledStartNanos())}, one per connection.
+ * <p>Typical use: {@code client.pollSchedule(() -> new FixedRateSchedule(intervalNanos, client.scheduledStartNanos()))}.
  */
 public final class FixedRateSchedule implements PollSchedule {
     private final long intervalNanos;
@@ -42,7 +43,17 @@ public final class FixedRateSchedule implements PollSchedule {
     }
 
     @Override
+    public void requestUnanswered() {
+        if (lastGridIndex != Long.MIN_VALUE) {
+            lastGridIndex--; // its grid point is owed again: due now, and the repeat takes it (or the latest passed)
+        }
+    }
+
+    @Override
     public long delayBeforeNextNanos(long nowNanos) {
+        if (lastGridIndex == Long.MIN_VALUE) {
+            return 0; // nothing sent yet: the first request goes at once
+        }
         return Math.max(0, anchorNanos + (lastGridIndex + 1) * intervalNanos - nowNanos);
     }
 }

@@ -2,7 +2,9 @@ package io.pushbench.bench.client.sse;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.pushbench.bench.client.ResourceLimitDiagnosis;
 import io.pushbench.bench.client.SimulatedClient;
 import io.pushbench.bench.client.UrlTemplate;
@@ -22,6 +24,11 @@ import io.pushbench.model.Direction;
  * data of a message event is {@link ByteCategory#PAYLOAD}; comments, {@code retry:}, the BOM and notices (the
  * {@code pushbench-lost} event) are {@link ByteCategory#HEARTBEAT}. A non-200 answer is an
  * {@link ByteCategory#EMPTY_RESPONSE}.
+ *
+ * <p>A stream the server ends (its last chunk, the end of a {@code Content-Length} body, or its close ending a
+ * close-delimited body, which nginx + nchan sends) is not an error: like a browser's EventSource the client
+ * reconnects after the reconnection time with {@code Last-Event-ID} and counts a reconnect. The client's own close at
+ * the end of a run ends a close-delimited body too: that is never reported.
  */
 public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
         implements HttpResponseFramer.Listener, SseEventParser.Listener {
@@ -34,6 +41,7 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
     private final ByteLedger ledger;
     private ChannelHandlerContext ctx;
     private HttpResponseHead head;
+    private boolean serverClosed;
 
     public SseClientHandler(SimulatedClient client, UrlTemplate template) {
         this.client = client;
@@ -44,6 +52,8 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        // see the server's FIN as an event, to tell its close from the client's own
+        ctx.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         // the request counts as headers, or as an empty response when the answer is not 200
         http.sendGet(ctx, ByteCategory.HTTP_HEADERS, "Accept", "text/event-stream", "Last-Event-ID", client.lastEventId());
         ctx.fireChannelActive();
@@ -88,8 +98,9 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
     public void onEnd() {
         if (head.status() != 200) {
             ledger.attribute(Direction.DOWN, ByteCategory.EMPTY_RESPONSE, head.sizeBytes());
-        } else {
-            client.error("event stream ended by the server", null);
+        } else if (!client.closing() && (ctx.channel().isActive() || serverClosed)) {
+            // the server ended the stream (last chunk, or its close ending a close-delimited body): not an error
+            client.streamEnded();
         }
         ctx.close();
     }
@@ -125,6 +136,15 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            serverClosed = true;
+            ctx.close();
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (http.connectionClosed() && head != null && head.status() != 200) {
             ledger.attributePending(Direction.DOWN, ByteCategory.EMPTY_RESPONSE);
@@ -135,6 +155,10 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (client.closing()) {
+            ctx.close(); // the client's own close: never an error
+            return;
+        }
         client.error(ResourceLimitDiagnosis.describe(cause, null), cause);
         ctx.close();
     }

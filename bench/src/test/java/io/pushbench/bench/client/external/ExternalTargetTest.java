@@ -90,6 +90,46 @@ class ExternalTargetTest {
         }
     }
 
+    /**
+     * A one-message-per-answer server (nchan's interval-poll) publishing 50 msg/s to clients polling every 500 ms: a
+     * short poller asks again at once after each answer that carried a message, so it keeps up (one poll per message
+     * would need 20 s for 40 messages). Each message costs one request; the empty answers follow the grid.
+     */
+    @Test
+    void shortPollerDrainsAOneMessagePerAnswerServerAndKeepsUp() throws Exception {
+        int messages = 40;
+        try (ExternalStyleHttpServer server = new ExternalStyleHttpServer()) {
+            RecordingListener listener = new RecordingListener(CLIENTS, ExternalTargetTest::expected);
+            ClientTarget target = ClientTarget.external(
+                    Map.of(Strategy.SHORT_POLLING, "http://127.0.0.1:" + server.port() + "/poll/{topic}"),
+                    PollBodyFormat.SINGLE, PayloadHeader::seq);
+            long startNanos = System.nanoTime();
+            ClientGroup group = engine.start(Strategy.SHORT_POLLING, target, CLIENTS, id -> "ext",
+                    ClientSettings.DEFAULTS.withPollIntervalMillis(500).withRampUpPerSec(0), listener);
+            ClientGroupSnapshot s;
+            try {
+                Await.until(() -> group.connectedClients() == CLIENTS, 20, () -> group.connectedClients() + " connected");
+                for (int seq = 1; seq <= messages; seq++) {
+                    server.publish(payload(seq));
+                    Thread.sleep(20);
+                }
+                // four poll intervals after the last publish: every client has every message
+                Await.until(() -> listener.everyClientHas(messages), 2,
+                        () -> listener.deliveredTotal() + " of " + CLIENTS * messages + " delivered");
+            } finally {
+                group.close();
+            }
+            long gridPoints = (System.nanoTime() - startNanos) / 500_000_000L + 1;
+            s = group.snapshot();
+            assertThat(listener.errors).isEmpty();
+            assertThat(s.delivered()).isEqualTo((long) CLIENTS * messages);
+            assertThat(s.missing() + s.duplicates() + s.outOfOrder() + s.errors()).isZero();
+            assertThat(s.requests()).isEqualTo(server.pollRequests.get());
+            assertThat(s.requests() - s.emptyResponses()).isEqualTo((long) CLIENTS * messages);
+            assertThat(s.emptyResponses()).isEqualTo(server.notModified.get()).isLessThanOrEqualTo(CLIENTS * gridPoints);
+        }
+    }
+
     @Test
     void readsSseDataEventsWithoutIds() throws Exception {
         try (ExternalStyleHttpServer server = new ExternalStyleHttpServer()) {
