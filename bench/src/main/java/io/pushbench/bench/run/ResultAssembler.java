@@ -207,6 +207,14 @@ final class ResultAssembler {
         Validity base = check.check(new ValidityCheck.Inputs(w.clients(), start.connected(), delivery, publisher,
                 latency.publisherLag(), latency.loaderStall(), m.listener().firstError(), afterDrain.limitError()));
         List<String> reasons = new ArrayList<>(base.reasons());
+        io.pushbench.bench.run.servers.ServerExit exit = m.target().probe().exit();
+        if (exit != null) {
+            // the cause, first; publishes it never answered are not a sign of overload
+            reasons.removeIf(r -> r.contains("publishes still unanswered"));
+            double sec = (exit.atNanos() - m.window().windowStartNanos()) / 1e9;
+            reasons.add(0, String.format(java.util.Locale.ROOT, "server process exited (%s) at %.1f s %s", exit.how(),
+                    Math.abs(sec), sec >= 0 ? "into the measured window" : "before the measured window (warm-up)"));
+        }
         long gapsAgainstServer = afterDrain.missing() - unknownFate.wholeRun();
         if (gapsAgainstServer > 0) {
             reasons.add(gapsAgainstServer + " messages never reached their client (seq gaps, whole run)");

@@ -226,6 +226,11 @@ final class StrategyRunner {
         long deadline = rampEnd + CONNECT_GRACE.toNanos();
         long nextReport = System.nanoTime() + SECOND_NANOS;
         while (connected(group, target, strategy, rampEnd) < w.clients()) {
+            if (target.probe().exit() != null) {
+                throw new IOException("server process exited (" + target.probe().exit().how() + ") "
+                        + String.format(java.util.Locale.ROOT, "%.1f s", (target.probe().exit().atNanos() - runStartNanos) / 1e9)
+                        + " after the strategy run started, while the clients connected");
+            }
             if (System.nanoTime() - deadline > 0) {
                 String limit = group.snapshot().limitError();
                 throw new IOException(connected(group, target, strategy, rampEnd) + " of " + w.clients()
@@ -275,10 +280,16 @@ final class StrategyRunner {
         WindowEdge end = WindowEdge.take(m, clientCpu, tcp);
         var gc = m.target().probe().gcWindowFigures();
 
-        m.publisher().awaitScheduleEnd(Duration.ofSeconds(30));
-        m.publisher().awaitIdle(Duration.ofSeconds(30));
+        // a server that exited answers nothing more: no waiting for its answers or deliveries
+        boolean serverExited = m.target().probe().exit() != null;
+        if (!serverExited) {
+            m.publisher().awaitScheduleEnd(Duration.ofSeconds(30));
+            m.publisher().awaitIdle(Duration.ofSeconds(30));
+        }
         long expected = expectedDeliveries(w, m.publisher().stats().publishedInWindow());
-        drain(m, expected);
+        if (!serverExited) {
+            drain(m, expected);
+        }
         m.collector().collect(System.nanoTime(), false);
 
         MemoryReading withClients = m.target().probe().memoryAfterGc();
@@ -317,10 +328,13 @@ final class StrategyRunner {
         long lastErrors = m.listener().errors();
         long next = System.nanoTime() + SECOND_NANOS;
         while (true) {
+            if (m.target().probe().exit() != null) {
+                return;   // the server process exited: the window ends here
+            }
             long now = System.nanoTime();
             long target = Math.min(next, untilNanos);
             if (target - now > 0) {
-                sleepNanos(target - now);
+                sleepNanos(Math.min(target - now, TimeUnit.MILLISECONDS.toNanos(50)));
                 continue;
             }
             Histogram interval = m.collector().collect(target, inWindow);
@@ -351,6 +365,9 @@ final class StrategyRunner {
         long nextReport = System.nanoTime() + SECOND_NANOS;
         while (m.listener().windowDelivered() < expected && System.nanoTime() - deadline < 0) {
             sleepNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            if (m.target().probe().exit() != null) {
+                return;
+            }
             if (System.nanoTime() - nextReport >= 0) {
                 nextReport += SECOND_NANOS;
                 progress.second(new RunProgress.Sample(m.label(), "draining", elapsedSec(m.runStartNanos()),

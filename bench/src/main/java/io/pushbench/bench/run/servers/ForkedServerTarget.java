@@ -94,9 +94,17 @@ public final class ForkedServerTarget implements ServerTarget {
         private final Process process;
         private final PrintWriter out;
         private final BufferedReader in;
+        /** Set by the process's exit, seen at once (the JDK's reaper), unless the harness itself stopped it. */
+        private volatile ServerExit exit;
+        private volatile boolean closing;
 
         Control(Process process) {
             this.process = process;
+            process.onExit().thenAccept(p -> {
+                if (!closing) {
+                    exit = new ServerExit(System.nanoTime(), ServerExit.describe(p.exitValue()));
+                }
+            });
             this.out = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
             this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
@@ -133,6 +141,7 @@ public final class ForkedServerTarget implements ServerTarget {
 
         @Override
         public void close() {
+            closing = true;
             out.println("exit");
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -196,6 +205,11 @@ public final class ForkedServerTarget implements ServerTarget {
             } catch (IOException ignored) {
                 // the figures then say there were no pauses counted; the window's validity does not depend on it
             }
+        }
+
+        @Override
+        public ServerExit exit() {
+            return control.exit;
         }
 
         @Override

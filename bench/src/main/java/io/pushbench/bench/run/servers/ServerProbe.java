@@ -29,4 +29,9 @@ public interface ServerProbe {
 
     /** GC pauses since {@link #gcWindowStart()}. */
     GcFigures gcWindowFigures();
+
+    /** The server process's exit, when this target started it and it has exited; else null. */
+    default ServerExit exit() {
+        return null;
+    }
 }
