@@ -173,6 +173,17 @@ public final class RunCommand implements Callable<Integer> {
                     + "that runs against one running server never share a topic.")
     String topicPrefix;
 
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "External target on this host: its process id. Server CPU = utime+stime from /proc over the "
+                    + "window (the process and all its descendants, e.g. nginx's workers), per delivery; memory per "
+                    + "connection from its RSS with vs without the clients.")
+    Long serverPid;
+
+    @Option(names = "--server-metrics-url", paramLabel = "URL",
+            description = "External target on any host: its Prometheus/OpenMetrics text endpoint, read for "
+                    + "process_cpu_seconds_total (server CPU) and process_resident_memory_bytes (memory).")
+    String serverMetricsUrl;
+
     @Option(names = "--clock-probe", paramLabel = "endpoint|date|off",
             description = "How the server's clock offset is estimated (it is reported, never applied to latency): "
                     + "endpoint = GET /clock (pushbench's own servers; the default for embedded and fork); date = the "
@@ -364,9 +375,22 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("invalid --topic-prefix '" + topicPrefix
                         + "': use letters, digits, '.', '_', '~' and '-' only (it goes into URLs and channel names)");
             }
-            return new ExternalServerTarget(templates,
+            if (serverPid != null && serverMetricsUrl != null) {
+                throw new IllegalArgumentException("give --server-pid or --server-metrics-url, not both");
+            }
+            ExternalServerTarget ext = new ExternalServerTarget(templates,
                     PublishTarget.parse(publishUrl, publishMethod, publishBody, publishHeaders, publishToken),
                     pollBodyFormat(), topicPrefix);
+            if (serverPid != null) {
+                ext.withResources(io.pushbench.bench.run.servers.ProcessTreeResources.of(serverPid));
+            } else if (serverMetricsUrl != null) {
+                ext.withResources(io.pushbench.bench.run.servers.OpenMetricsResources.of(serverMetricsUrl));
+            }
+            return ext;
+        }
+        if (serverPid != null || serverMetricsUrl != null) {
+            throw new IllegalArgumentException("--server-pid and --server-metrics-url are for an external target "
+                    + "(--url-*); pushbench's own servers are measured from inside");
         }
         if (topicPrefix != null) {
             throw new IllegalArgumentException("--topic-prefix is for an external target (--url-*); pushbench's own "

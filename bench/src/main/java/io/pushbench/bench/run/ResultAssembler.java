@@ -167,6 +167,9 @@ final class ResultAssembler {
     private CpuFigures cpu(ServerCounts serverWindow, long delivered) {
         ServerProbe probe = m.target().probe();
         Long serverMicros = serverWindow == null || serverWindow.serverCpuNanos() < 0 ? null : serverWindow.serverCpuNanos() / 1000;
+        if (serverMicros == null && start.serverCpuNanos() != null && end.serverCpuNanos() != null) {
+            serverMicros = (end.serverCpuNanos() - start.serverCpuNanos()) / 1000;
+        }
         long clientMicros = end.clientCpu().microsSince(start.clientCpu());
         return new CpuFigures(serverMicros == null ? "unavailable" : probe.cpuMethod(), serverMicros,
                 serverMicros == null ? null : perDelivery(serverMicros, delivered),

@@ -395,15 +395,18 @@ final class StrategyRunner {
      * @param tcp      the kernel socket counters, or null when unavailable ({@code tcpError} says why)
      * @param server   the server's counters, or null when the target has none
      * @param deliveredSoFar deliveries of any message received so far
+     * @param serverCpuNanos the server's CPU time read apart from its counters (external targets), or null
      */
     record WindowEdge(long nanos, ClientGroupSnapshot clients, ServerCounts server, ThreadCpuMeter.Snapshot clientCpu,
-                      TcpInfoSampler.Sample tcp, String tcpError, int connected, long deliveredSoFar) {
+                      TcpInfoSampler.Sample tcp, String tcpError, int connected, long deliveredSoFar,
+                      Long serverCpuNanos) {
 
         static WindowEdge take(Measurement m, ThreadCpuMeter cpu, TcpInfoSampler sampler) {
             long now = System.nanoTime();
             long delivered = m.listener().delivered();
             ClientGroupSnapshot clients = m.group().snapshot();
             ServerCounts server = m.target().probe().counts(m.point().strategy());
+            Long serverCpuNanos = m.target().probe().cpuNanos();
             ThreadCpuMeter.Snapshot clientCpu = cpu.snapshot();
             TcpInfoSampler.Sample tcp = null;
             String error = null;
@@ -412,7 +415,8 @@ final class StrategyRunner {
             } catch (IOException e) {
                 error = e.getMessage();
             }
-            return new WindowEdge(now, clients, server, clientCpu, tcp, error, m.group().connectedClients(), delivered);
+            return new WindowEdge(now, clients, server, clientCpu, tcp, error, m.group().connectedClients(), delivered,
+                    serverCpuNanos);
         }
     }
 }

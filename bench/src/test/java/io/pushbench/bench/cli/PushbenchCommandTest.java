@@ -129,6 +129,31 @@ class PushbenchCommandTest {
     }
 
     @Test
+    void serverPidThatIsNotRunningExits2NamingIt() throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+
+        int code = run("run", "--strategies=sse", "--url-sse=http://127.0.0.1:1/sse/{topic}",
+                "--publish-url=http://127.0.0.1:1/pub/{topic}", "--server-pid=" + done.pid());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--server-pid " + done.pid() + ": no such process is running on this host");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--topic-prefix=a/b         | invalid --topic-prefix 'a/b': use letters, digits",
+            "--clock-probe=ntp          | invalid --clock-probe 'ntp': expected endpoint, date or off",
+            "--server-metrics-url=ftp://x | --server-metrics-url ftp://x: expected an http:// or https:// URL"})
+    void badExternalTargetOptionExits2NamingIt(String option, String message) {
+        int code = run("run", "--strategies=sse", "--url-sse=http://127.0.0.1:1/sse/{topic}",
+                "--publish-url=http://127.0.0.1:1/pub/{topic}", option.trim());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains(message.trim());
+    }
+
+    @Test
     void runHelpDescribesEveryPublishOption() {
         assertThat(run("run", "--help")).isZero();
         String help = out.toString().replaceAll("\\s+", "");   // picocli wraps lines anywhere

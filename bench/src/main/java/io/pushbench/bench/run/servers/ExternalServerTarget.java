@@ -26,6 +26,7 @@ public final class ExternalServerTarget implements ServerTarget {
     private final PollBodyFormat pollBodyFormat;
     private final String givenTopicPrefix;
     private String runTopicPrefix = "";
+    private ServerResources resources;
 
     /** A target whose topics are prefixed with the run id. */
     public ExternalServerTarget(Map<Strategy, String> urlTemplates, PublishTarget publish, PollBodyFormat pollBodyFormat) {
@@ -45,6 +46,12 @@ public final class ExternalServerTarget implements ServerTarget {
     @Override
     public void runStarts(String runId) {
         runTopicPrefix = givenTopicPrefix != null ? givenTopicPrefix : runId + "-";
+    }
+
+    /** Reads the server's CPU and memory from {@code resources} ({@code --server-pid}, {@code --server-metrics-url}). */
+    public ExternalServerTarget withResources(ServerResources resources) {
+        this.resources = resources;
+        return this;
     }
 
     /** The prefix of this run's topic names (before {@code r<n>-}). */
@@ -75,13 +82,30 @@ public final class ExternalServerTarget implements ServerTarget {
         }
         ClientTarget clients = ClientTarget.external(Map.of(strategy, template), pollBodyFormat, PayloadHeader::seq);
         UrlTemplate url = clients.template(strategy);
-        return new StartedTarget(clients, publish, url.host(), url.port(), runTopicPrefix + "r" + (runIndex + 1) + "-", new Probe(),
+        return new StartedTarget(clients, publish, url.host(), url.port(), runTopicPrefix + "r" + (runIndex + 1) + "-", new Probe(resources),
                 () -> { });
     }
 
-    /** Nothing to read from a foreign server; GC pauses are the load generator's own. */
+    /**
+     * No counters from a foreign server; CPU and resident memory only when {@code resources} are given. GC pauses are
+     * the load generator's own.
+     */
     private static final class Probe implements ServerProbe {
         private final LocalGcWindow gc = new LocalGcWindow("loader");
+        private final ServerResources resources;
+
+        Probe(ServerResources resources) {
+            this.resources = resources;
+        }
+
+        @Override
+        public Long cpuNanos() {
+            try {
+                return resources == null ? null : resources.cpuNanos();
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+        }
 
         @Override
         public ServerCounts counts(Strategy strategy) {
@@ -90,22 +114,28 @@ public final class ExternalServerTarget implements ServerTarget {
 
         @Override
         public String cpuMethod() {
-            return "unavailable";
+            return resources == null ? "unavailable" : resources.cpuMethod();
         }
 
         @Override
         public MemoryReading memoryAfterGc() {
-            return null;
+            try {
+                return resources == null ? null : new MemoryReading(resources.residentBytes(), 0);
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
         }
 
         @Override
         public String memoryMethod() {
-            return "unavailable";
+            return resources == null ? "unavailable" : resources.memoryMethod();
         }
 
         @Override
         public String memoryNote() {
-            return "external target: its memory is not visible to pushbench";
+            return resources == null
+                    ? "external target: its memory is not visible to pushbench (give --server-pid or --server-metrics-url)"
+                    : resources.memoryNote();
         }
 
         @Override

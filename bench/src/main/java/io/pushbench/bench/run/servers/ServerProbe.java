@@ -30,6 +30,14 @@ public interface ServerProbe {
     /** GC pauses since {@link #gcWindowStart()}. */
     GcFigures gcWindowFigures();
 
+    /**
+     * The server's CPU time so far, ns, when it is read apart from {@link #counts} (an external server's
+     * {@code --server-pid} or metrics endpoint); else null.
+     */
+    default Long cpuNanos() {
+        return null;
+    }
+
     /** The server process's exit, when this target started it and it has exited; else null. */
     default ServerExit exit() {
         return null;
