@@ -48,6 +48,19 @@ public final class Defaults {
     /** {@link #SLOW_CONSUMER_TIMEOUT_TEXT} as a Duration. */
     public static final Duration SLOW_CONSUMER_TIMEOUT = DurationConverter.parse(SLOW_CONSUMER_TIMEOUT_TEXT);
 
+    /** How long a client has to send a whole request (head and body) once it started, or a new connection its first byte. */
+    public static final String REQUEST_READ_TIMEOUT_TEXT = "10s";
+    /** {@link #REQUEST_READ_TIMEOUT_TEXT} as a Duration. */
+    public static final Duration REQUEST_READ_TIMEOUT = DurationConverter.parse(REQUEST_READ_TIMEOUT_TEXT);
+    /** How long a keep-alive connection may sit between an answer and the next request. */
+    public static final String IDLE_TIMEOUT_TEXT = "60s";
+    /** {@link #IDLE_TIMEOUT_TEXT} as a Duration. */
+    public static final Duration IDLE_TIMEOUT = DurationConverter.parse(IDLE_TIMEOUT_TEXT);
+    /** How long a client's fragmented WebSocket message may stay unfinished. */
+    public static final String WS_ASSEMBLY_TIMEOUT_TEXT = "10s";
+    /** {@link #WS_ASSEMBLY_TIMEOUT_TEXT} as a Duration. */
+    public static final Duration WS_ASSEMBLY_TIMEOUT = DurationConverter.parse(WS_ASSEMBLY_TIMEOUT_TEXT);
+
     private Defaults() {
     }
 }

@@ -37,7 +37,10 @@ public record PushServerConfig(
         String publishToken,
         int bossThreads,
         int workerThreads,
-        TransportChoice transport) {
+        TransportChoice transport,
+        Duration requestReadTimeout,
+        Duration idleTimeout,
+        Duration wsAssemblyTimeout) {
 
     /** A builder with every default set. */
     public static Builder builder() {
@@ -82,6 +85,9 @@ public record PushServerConfig(
         private int bossThreads = 1;
         private int workerThreads = 0;
         private TransportChoice transport = TransportChoice.AUTO;
+        private Duration requestReadTimeout = Defaults.REQUEST_READ_TIMEOUT;
+        private Duration idleTimeout = Defaults.IDLE_TIMEOUT;
+        private Duration wsAssemblyTimeout = Defaults.WS_ASSEMBLY_TIMEOUT;
 
         private Builder() {
         }
@@ -136,6 +142,16 @@ public record PushServerConfig(
         public Builder workerThreads(int v) { workerThreads = v; return this; }
         /** Netty transport; default AUTO (epoll where it loads, else NIO). */
         public Builder transport(TransportChoice v) { transport = v; return this; }
+        /**
+         * How long a client has to send a whole request (head and body) once its first byte came, and a new
+         * connection to send its first byte; past it {@code 408} and close (a connection that sent nothing is
+         * just closed). Default 10 s. Never applies while the server holds an answer (long poll, stream).
+         */
+        public Builder requestReadTimeout(Duration v) { requestReadTimeout = v; return this; }
+        /** How long a keep-alive connection may sit between an answer and the next request before it is closed; default 60 s. */
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        /** How long a client's fragmented WebSocket message may stay unfinished before the close 1008; default 10 s. */
+        public Builder wsAssemblyTimeout(Duration v) { wsAssemblyTimeout = v; return this; }
 
         /**
          * Validates and builds.
@@ -164,13 +180,17 @@ public record PushServerConfig(
             require(bossThreads >= 1, "boss threads must be at least 1, got " + bossThreads);
             require(workerThreads >= 0, "worker threads must be 0 (Netty default) or more, got " + workerThreads);
             require(transport != null, "transport must be set");
+            requirePositive(requestReadTimeout, "request read timeout");
+            requirePositive(idleTimeout, "idle timeout");
+            requirePositive(wsAssemblyTimeout, "WebSocket assembly timeout");
             Retention checked = new Retention(retentionCount, retentionAge);
             requireSafeBind();
             return new PushServerConfig(bindAddress, port, longPollHold, batchLimit, checked.maxMessages(),
                     checked.maxAge(), maxTopics, sseRetry, sseHeartbeat, wsDeflate, maxConnections,
                     maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, maxWsFrameBytes,
                     writeBufferLowWaterMarkBytes, writeBufferHighWaterMarkBytes, slowConsumerTimeout,
-                    writeDelay, publishToken, bossThreads, workerThreads, transport);
+                    writeDelay, publishToken, bossThreads, workerThreads, transport, requestReadTimeout, idleTimeout,
+                    wsAssemblyTimeout);
         }
 
         private void requireSafeBind() {

@@ -91,6 +91,22 @@ public final class ServerOptions {
     @Option(names = "--transport", paramLabel = "KIND", description = "Netty transport: ${COMPLETION-CANDIDATES}; AUTO = epoll where it loads, else NIO.")
     TransportChoice transport = TransportChoice.AUTO;
 
+    @Option(names = "--request-read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.REQUEST_READ_TIMEOUT_TEXT,
+            description = "How long a client has to send a whole request once it started (and a new connection its"
+                    + " first byte); past it 408 and close. Not applied while the server holds an answer.")
+    Duration requestReadTimeout = Defaults.REQUEST_READ_TIMEOUT;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.IDLE_TIMEOUT_TEXT,
+            description = "How long a keep-alive connection may sit between an answer and its next request before it is closed.")
+    Duration idleTimeout = Defaults.IDLE_TIMEOUT;
+
+    @Option(names = "--ws-assembly-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.WS_ASSEMBLY_TIMEOUT_TEXT,
+            description = "How long a client's fragmented WebSocket message may stay unfinished; past it close 1008.")
+    Duration wsAssemblyTimeout = Defaults.WS_ASSEMBLY_TIMEOUT;
+
     /**
      * The validated config these options describe.
      *
@@ -107,6 +123,7 @@ public final class ServerOptions {
                 .writeBufferHighWaterMarkBytes(writeBufferHighWaterMarkBytes)
                 .slowConsumerTimeout(slowConsumerTimeout).writeDelay(writeDelay).publishToken(publishToken)
                 .bossThreads(bossThreads).workerThreads(workerThreads).transport(transport)
+                .requestReadTimeout(requestReadTimeout).idleTimeout(idleTimeout).wsAssemblyTimeout(wsAssemblyTimeout)
                 .build();
     }
 }

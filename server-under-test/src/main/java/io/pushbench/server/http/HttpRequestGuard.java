@@ -12,7 +12,9 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Answers what the HTTP decoder could not decode, then closes: header block too large 431, request line
- * too long 414, anything else malformed 400. Sits right after the HTTP codec.
+ * too long 414, anything else malformed 400. Sits right after the HTTP codec. The decoder discards what
+ * follows a failure, so the connection is half-closed and drained, not reset (see
+ * {@link Responses#sendTextAndDrain}).
  */
 @Sharable
 public final class HttpRequestGuard extends ChannelInboundHandlerAdapter {
@@ -32,7 +34,7 @@ public final class HttpRequestGuard extends ChannelInboundHandlerAdapter {
             DecoderResult result = provider.decoderResult();
             ReferenceCountUtil.release(msg);
             if (ctx.channel().isActive()) {
-                Responses.sendTextAndClose(ctx, statusFor(result.cause()), "bad request: " + result.cause().getMessage());
+                Responses.sendTextAndDrain(ctx, statusFor(result.cause()), "bad request: " + result.cause().getMessage());
             }
             return;
         }

@@ -26,9 +26,11 @@ public final class RequestRouter extends SimpleChannelInboundHandler<FullHttpReq
     public static final String NAME = "router";
 
     private final ServerContext context;
+    private final TopicAccess access;
 
     public RequestRouter(ServerContext context) {
         this.context = context;
+        this.access = new TopicAccess(context.log(), context.config());
     }
 
     @Override
@@ -41,6 +43,12 @@ public final class RequestRouter extends SimpleChannelInboundHandler<FullHttpReq
         account.moveTo(bucket);
         bucket.countRequest();
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.protocolVersion().majorVersion() != 1) {
+            // RFC 9110 section 15.6.6: this server speaks HTTP/1.x only
+            Responses.sendTextAndClose(ctx, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED,
+                    "HTTP version " + request.protocolVersion().text() + " is not supported: use HTTP/1.1");
+            return;
+        }
         if (route == null) {
             Responses.sendText(ctx, HttpResponseStatus.NOT_FOUND, "no such endpoint: " + path, keepAlive);
             return;
@@ -49,6 +57,13 @@ public final class RequestRouter extends SimpleChannelInboundHandler<FullHttpReq
             FullHttpResponse response = Responses.text(HttpResponseStatus.METHOD_NOT_ALLOWED,
                     request.method() + " is not allowed on " + path + "; use " + route.method());
             response.headers().set(HttpHeaderNames.ALLOW, route.method().name());
+            Responses.send(ctx, response, keepAlive);
+            return;
+        }
+        if (route == Route.PUBLISH && !access.mayPublish(request)) {
+            FullHttpResponse response = Responses.text(HttpResponseStatus.UNAUTHORIZED,
+                    "publishing needs the header Authorization: Bearer <publish token>");
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
             Responses.send(ctx, response, keepAlive);
             return;
         }
@@ -61,7 +76,7 @@ public final class RequestRouter extends SimpleChannelInboundHandler<FullHttpReq
                 return;
             }
             try {
-                topic = context.log().topic(name);
+                topic = access.topicFor(route, name);
             } catch (TooManyTopicsException e) {
                 Responses.sendText(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, e.getMessage(), keepAlive);
                 return;

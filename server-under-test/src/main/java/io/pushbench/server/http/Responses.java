@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /** Sends complete HTTP/1.1 responses with the right {@code Content-Length} and keep-alive handling. */
 public final class Responses {
@@ -35,6 +37,30 @@ public final class Responses {
     /** Sends a text response, then closes the connection. */
     public static ChannelFuture sendTextAndClose(ChannelHandlerContext ctx, HttpResponseStatus status, String text) {
         return send(ctx, text(status, text), false);
+    }
+
+    /** How long a connection answered with an error before its request was read stays open to drain input. */
+    static final long DRAIN_MILLIS = 2000;
+
+    /**
+     * Sends a text response to a request that was not read whole, then closes gracefully: half-closes
+     * (the client reads the answer and an end of stream), keeps reading and discarding what the client is
+     * still sending for up to {@link #DRAIN_MILLIS}, then closes. Closing with unread input instead makes
+     * the kernel send a reset that can destroy the answer before the client read it.
+     */
+    public static void sendTextAndDrain(ChannelHandlerContext ctx, HttpResponseStatus status, String text) {
+        FullHttpResponse response = text(status, text);
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(f -> {
+            if (f.isSuccess() && ctx.channel() instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+                ctx.channel().config().setAutoRead(true);
+                ctx.executor().schedule(() -> ctx.close(), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            } else {
+                ctx.close();
+            }
+        });
     }
 
     /**

@@ -47,8 +47,12 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         channels.add(ch);
         ChannelPipeline p = ch.pipeline();
+        RequestTimeouts timeouts = new RequestTimeouts(context.config().requestReadTimeout().toNanos(),
+                context.config().idleTimeout().toNanos());
         p.addLast(ByteCountingHandler.NAME, new ByteCountingHandler(context.counters()));
+        p.addLast("request-start", timeouts.bytesWatch());
         p.addLast("http", new HttpServerCodec(decoderConfig));
+        p.addLast("request-timeouts", timeouts.messageWatch());
         p.addLast(HttpRequestGuard.NAME, HttpRequestGuard.INSTANCE);
         int maxConnections = context.config().maxConnections();
         if (openConnections.incrementAndGet() > maxConnections) {

@@ -1,16 +1,18 @@
 package io.pushbench.server.log;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One topic's messages: assigns sequence numbers, keeps a bounded window of recent messages (a ring of
- * {@code retention.maxMessages()} slots, trimmed by age too), answers cursor reads, and wakes subscribers
- * when a message is appended.
+ * One topic's messages: assigns sequence numbers, keeps a bounded window of recent messages (a ring that
+ * grows by doubling with what is retained, up to {@code retention.maxMessages()} slots, trimmed by age too),
+ * answers cursor reads, and wakes subscribers when a message is appended.
+ *
+ * <p>Memory grows with what is published, not with the retention: a topic nobody published to holds no
+ * ring at all (docs/server.md, "Memory per topic", has the measured bytes).
  *
  * <p>Thread-safe: appends and reads take the topic's monitor briefly; subscribers are called outside it.
  *
@@ -25,17 +27,24 @@ import java.util.function.LongSupplier;
 public final class TopicLog {
 
     private final String name;
-    private final Message[] ring;
+    private static final Message[] NO_MESSAGES = new Message[0];
+    private static final LogSubscriber[] NO_SUBSCRIBERS = new LogSubscriber[0];
+    /** The first ring allocated, slots: small, since most topics of a many-topic run hold a few messages. */
+    private static final int FIRST_RING_SLOTS = 2;
+
+    private final int maxMessages;
     private final long maxAgeNanos;
     private final LongSupplier nanoClock;
-    private final Set<LogSubscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private Message[] ring = NO_MESSAGES;   // slot of seq = seq % ring.length; grows up to maxMessages
+    // copy-on-write: subscribers are event-loop groups (a few per topic), appends read it without a lock
+    private volatile LogSubscriber[] subscribers = NO_SUBSCRIBERS;
 
     private long headSeq;          // last seq assigned; 0 before the first append
     private long oldestSeq = 1;    // oldest retained seq; headSeq + 1 when nothing is retained
 
     TopicLog(String name, Retention retention, LongSupplier nanoClock) {
         this.name = name;
-        this.ring = new Message[retention.maxMessages()];
+        this.maxMessages = retention.maxMessages();
         this.maxAgeNanos = retention.maxAge().toNanos();
         this.nanoClock = nanoClock;
     }
@@ -55,12 +64,17 @@ public final class TopicLog {
         long seq;
         synchronized (this) {
             long now = nanoClock.getAsLong();
-            seq = ++headSeq;
-            ring[slot(seq)] = new Message(seq, payload, now);
-            if (seq - oldestSeq >= ring.length) {
-                oldestSeq = seq - ring.length + 1;
-            }
             expire(now);
+            seq = headSeq + 1;
+            if (seq - oldestSeq >= ring.length) {
+                if (ring.length < maxMessages) {
+                    grow();
+                } else {
+                    oldestSeq = seq - ring.length + 1;   // the ring is full at the retention: drop the oldest
+                }
+            }
+            headSeq = seq;
+            ring[slot(seq)] = new Message(seq, payload, now);
         }
         for (LogSubscriber subscriber : subscribers) {
             subscriber.onAppended(seq);
@@ -104,22 +118,58 @@ public final class TopicLog {
     }
 
     /** Registers a subscriber to be woken on every append; idempotent. */
-    public void subscribe(LogSubscriber subscriber) {
-        subscribers.add(subscriber);
+    public synchronized void subscribe(LogSubscriber subscriber) {
+        LogSubscriber[] now = subscribers;
+        if (indexOf(now, subscriber) < 0) {
+            LogSubscriber[] next = Arrays.copyOf(now, now.length + 1);
+            next[now.length] = subscriber;
+            subscribers = next;
+        }
     }
 
     /** Removes a subscriber; idempotent. */
-    public void unsubscribe(LogSubscriber subscriber) {
-        subscribers.remove(subscriber);
+    public synchronized void unsubscribe(LogSubscriber subscriber) {
+        LogSubscriber[] now = subscribers;
+        int i = indexOf(now, subscriber);
+        if (i >= 0) {
+            LogSubscriber[] next = now.length == 1 ? NO_SUBSCRIBERS : new LogSubscriber[now.length - 1];
+            System.arraycopy(now, 0, next, 0, i);
+            System.arraycopy(now, i + 1, next, i, now.length - i - 1);
+            subscribers = next;
+        }
     }
 
     /** How many subscribers are registered now. */
     public int subscriberCount() {
-        return subscribers.size();
+        return subscribers.length;
+    }
+
+    /** How many message slots the ring holds now (grows with what is retained; for tests and measurements). */
+    public synchronized int capacity() {
+        return ring.length;
+    }
+
+    private static int indexOf(LogSubscriber[] array, LogSubscriber subscriber) {
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] == subscriber) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Doubles the ring (at most to the retention count), keeping every retained message in its new slot. */
+    private void grow() {
+        int slots = (int) Math.min(maxMessages, Math.max(FIRST_RING_SLOTS, 2L * ring.length));
+        Message[] next = new Message[slots];
+        for (long seq = oldestSeq; seq <= headSeq; seq++) {
+            next[(int) (seq % slots)] = ring[slot(seq)];
+        }
+        ring = next;
     }
 
     private void expire(long nowNanos) {
-        if (maxAgeNanos == 0) {
+        if (maxAgeNanos == 0 || oldestSeq > headSeq) {
             return;
         }
         while (oldestSeq <= headSeq && nowNanos - ring[slot(oldestSeq)].appendedNanos() > maxAgeNanos) {

@@ -135,6 +135,15 @@ public final class WebSocketStreamHandler extends SimpleChannelInboundHandler<We
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == WebSocketFrameRules.FrameRuleBroken.INSTANCE) {
+            stopCursor();   // the rules' close frame is the last frame this connection gets
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         stopCursor();
         ctx.fireChannelInactive();

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
@@ -17,6 +18,7 @@ import io.pushbench.server.http.Route;
 import io.pushbench.server.http.RouteHandler;
 import io.pushbench.server.http.RoutedRequest;
 import io.pushbench.server.http.ServerContext;
+import java.util.Base64;
 
 /**
  * Checks a {@code GET /ws/{topic}} upgrade request (RFC 6455 section 4.2.1), answers a wrong or missing
@@ -52,20 +54,25 @@ public final class WebSocketUpgradeHandler extends RouteHandler {
             return;
         }
         String key = headers.get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
-        if (key == null || key.isBlank()) {
-            Responses.sendTextAndClose(ctx, HttpResponseStatus.BAD_REQUEST, "missing Sec-WebSocket-Key");
+        if (!isValidKey(key)) {
+            Responses.sendTextAndClose(ctx, HttpResponseStatus.BAD_REQUEST, "Sec-WebSocket-Key must be 16 bytes in"
+                    + " base64 (RFC 6455 section 4.1), got " + (key == null ? "none" : "'" + key + "'"));
             return;
         }
         WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(context.config().maxWsFrameBytes())
                 .allowExtensions(context.config().wsDeflate())
-                .closeOnProtocolViolation(true)
+                .closeOnProtocolViolation(false)   // WebSocketFrameRules answers every violation
                 .build();
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshaker13(
                 "ws://" + headers.get(HttpHeaderNames.HOST) + http.uri(), null, decoderConfig);
         WebSocketStreamHandler stream = new WebSocketStreamHandler(context, handshaker, request.topic(),
                 request.after());
         ctx.pipeline().remove(RequestRouter.NAME);
+        // text frames and close reasons must be UTF-8 (RFC 6455 section 8.1): 1007 via the rules
+        ctx.pipeline().addLast("ws-utf8", new Utf8FrameValidator(false));
+        ctx.pipeline().addLast(WebSocketFrameRules.NAME, new WebSocketFrameRules(context.config().maxWsFrameBytes(),
+                context.config().wsAssemblyTimeout().toNanos()));
         ctx.pipeline().addLast(WebSocketStreamHandler.NAME, stream);
         handshaker.handshake(ctx.channel(), http).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
@@ -74,5 +81,17 @@ public final class WebSocketUpgradeHandler extends RouteHandler {
                 f.channel().close();
             }
         });
+    }
+
+    /** RFC 6455 section 4.1: the key is a random 16-byte value, base64-encoded (24 characters). */
+    private static boolean isValidKey(String key) {
+        if (key == null || key.trim().length() != 24) {
+            return false;
+        }
+        try {
+            return Base64.getDecoder().decode(key.trim()).length == 16;
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 }

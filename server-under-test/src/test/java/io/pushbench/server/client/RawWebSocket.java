@@ -16,23 +16,31 @@ public final class RawWebSocket {
 
     /** A masked client frame (FIN set) with this opcode and payload. */
     public static byte[] clientFrame(int opcode, byte[] payload) {
+        return clientFrame(0x80 | opcode, payload, true);
+    }
+
+    /** A masked client frame whose first byte (FIN, RSV1-3, opcode) is given as is; unmasked when {@code masked} is false. */
+    public static byte[] clientFrame(int firstByte, byte[] payload, boolean masked) {
         ByteArrayOutputStream f = new ByteArrayOutputStream();
-        f.write(0x80 | opcode);
+        f.write(firstByte);
+        int maskBit = masked ? 0x80 : 0;
         int n = payload.length;
         if (n < 126) {
-            f.write(0x80 | n);
+            f.write(maskBit | n);
         } else if (n < 65536) {
-            f.write(0x80 | 126);
+            f.write(maskBit | 126);
             f.write(n >>> 8);
             f.write(n);
         } else {
-            f.write(0x80 | 127);
+            f.write(maskBit | 127);
             for (int i = 7; i >= 0; i--) {
                 f.write((int) ((long) n >>> (8 * i)));
             }
         }
-        byte[] mask = {1, 2, 3, 4};
-        f.writeBytes(mask);
+        byte[] mask = masked ? new byte[] {1, 2, 3, 4} : new byte[] {0, 0, 0, 0};
+        if (masked) {
+            f.writeBytes(mask);
+        }
         for (int i = 0; i < n; i++) {
             f.write(payload[i] ^ mask[i % 4]);
         }
@@ -54,6 +62,26 @@ public final class RawWebSocket {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
+    }
+
+    /** Reads frames until a close frame, answering nothing; returns the close frame (IOException if the TCP connection ends first). */
+    public static Frame readUntilClose(RawConnection c) throws IOException {
+        while (true) {
+            Frame f = readFrame(c);
+            if (f.opcode() == 0x8) {
+                return f;
+            }
+        }
+    }
+
+    /** A close frame's payload: the status code and reason. */
+    public static byte[] closePayload(int code, String reason) {
+        byte[] r = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] p = new byte[2 + r.length];
+        p[0] = (byte) (code >>> 8);
+        p[1] = (byte) code;
+        System.arraycopy(r, 0, p, 2, r.length);
+        return p;
     }
 
     public static Frame readFrame(RawConnection c) throws IOException {
