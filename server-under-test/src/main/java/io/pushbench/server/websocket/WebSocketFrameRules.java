@@ -1,6 +1,7 @@
 package io.pushbench.server.websocket;
 
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -14,6 +15,9 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,6 +56,11 @@ final class WebSocketFrameRules extends ChannelInboundHandlerAdapter {
             fail(ctx, WebSocketCloseStatus.PROTOCOL_ERROR, "close code " + code + " may not be sent");
             return;
         }
+        if (msg instanceof CloseWebSocketFrame close && !isUtf8(close.content(), 2)) {
+            close.release();
+            fail(ctx, WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "close reason is not UTF-8");
+            return;
+        }
         if (msg instanceof WebSocketFrame frame && isData(frame)) {
             messageBytes = frame instanceof ContinuationWebSocketFrame ? messageBytes + frame.content().readableBytes()
                     : frame.content().readableBytes();
@@ -72,6 +81,21 @@ final class WebSocketFrameRules extends ChannelInboundHandlerAdapter {
     /** RFC 6455 section 7.4: 1000-2999 as registered (the decoder checks those), 3000-4999 for applications; nothing above. */
     private static boolean mayBeSent(CloseWebSocketFrame close) {
         return close.content().readableBytes() < 2 || close.statusCode() < 5000;
+    }
+
+    /** Whether the bytes after {@code offset} are valid UTF-8 (RFC 6455 section 5.5.1: a close reason is). */
+    private static boolean isUtf8(ByteBuf content, int offset) {
+        if (content.readableBytes() <= offset) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(content.nioBuffer(content.readerIndex() + offset, content.readableBytes() - offset));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Text, binary and continuation frames: what makes up a message. */

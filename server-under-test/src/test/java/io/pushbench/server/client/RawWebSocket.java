@@ -49,8 +49,11 @@ public final class RawWebSocket {
 
     /** One server frame: opcode and payload (servers do not mask). */
     public record Frame(int opcode, byte[] payload) {
-        /** The status code of a close frame. */
+        /** The status code of a close frame; 1005 (RFC 6455 section 7.4.1: no status code present) when it has none. */
         public int closeCode() {
+            if (payload.length < 2) {
+                return 1005;
+            }
             return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
         }
 
