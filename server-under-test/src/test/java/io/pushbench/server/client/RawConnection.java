@@ -153,6 +153,11 @@ public final class RawConnection implements AutoCloseable {
         return b;
     }
 
+    /** Ends this side of the connection (TCP half-close): the server reads end of stream after what was sent. */
+    public void finishSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Bytes this socket wrote. */
     public long bytesWritten() {
         return bytesWritten;
