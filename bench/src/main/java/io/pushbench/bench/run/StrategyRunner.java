@@ -100,6 +100,9 @@ final class StrategyRunner {
             DeliveryRecorder listener = new DeliveryRecorder(recorders, stall);
             String prefix = target.topicPrefix();
             TopicMode topics = w.topics();
+            // resident memory does not shrink when clients leave (the allocator keeps it): its baseline is before
+            MemoryReading[] before = target.probe().baselineBeforeClients()
+                    ? new MemoryReading[] {target.probe().memoryAfterGc(), target.probe().memoryAfterGc()} : null;
             ClientGroup group = engine.start(strategy, target.clients(), w.clients(), id -> prefix + topics.topicOf(id),
                     clientSettings(strategy, w), listener);
             try {
@@ -118,7 +121,7 @@ final class StrategyRunner {
                              windowStartEpochMillis, runStartNanos)) {
                     publisher.start();
                     Measurement m = new Measurement(point, group, listener, publisher, collector, target, window,
-                            hlog.getFileName().toString(), label, runStartNanos);
+                            hlog.getFileName().toString(), label, runStartNanos, before);
                     ClockEndpoint clockEndpoint = clockEndpoint(target, strategy);
                     if (clockEndpoint == null) {
                         return measure(m);
@@ -261,7 +264,7 @@ final class StrategyRunner {
     /** Everything one measurement works with. */
     record Measurement(RunPoint point, ClientGroup group, DeliveryRecorder listener, PublishScheduler publisher,
                        IntervalCollector collector, StartedTarget target, PublishScheduler.Window window,
-                       String hlogFile, String label, long runStartNanos) {
+                       String hlogFile, String label, long runStartNanos, MemoryReading[] baselineBeforeClients) {
     }
 
     private Outcome measure(Measurement m) throws Exception {
@@ -301,9 +304,16 @@ final class StrategyRunner {
                 m.group().countMissing(m.publisher().fateUnknownSeqs(true)));
         m.group().close();
         CountCheck countCheck = CountCheck.afterClose(m.point().strategy(), m.group(), m.target().probe());
-        MemoryReading withoutClients = m.target().probe().memoryAfterGc();
-        // a second reading with nothing connected: how much two readings differ by is the noise floor
-        MemoryReading withoutClientsAgain = withoutClients == null ? null : m.target().probe().memoryAfterGc();
+        MemoryReading withoutClients;
+        MemoryReading withoutClientsAgain;
+        if (m.baselineBeforeClients() != null) {
+            withoutClients = m.baselineBeforeClients()[0];
+            withoutClientsAgain = m.baselineBeforeClients()[1];
+        } else {
+            withoutClients = m.target().probe().memoryAfterGc();
+            // a second reading with nothing connected: how much two readings differ by is the noise floor
+            withoutClientsAgain = withoutClients == null ? null : m.target().probe().memoryAfterGc();
+        }
 
         return new Outcome(new ResultAssembler(settings, m, start, end, afterDrain, expected, gc, timeline, withoutClients,
                 withoutClientsAgain, withClients, connectedForMemory, countCheck, unknownFate).assemble(), countCheck);

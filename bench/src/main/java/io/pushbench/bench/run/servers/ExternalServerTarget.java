@@ -99,6 +99,11 @@ public final class ExternalServerTarget implements ServerTarget {
         }
 
         @Override
+        public boolean baselineBeforeClients() {
+            return resources != null;
+        }
+
+        @Override
         public Long cpuNanos() {
             try {
                 return resources == null ? null : resources.cpuNanos();

@@ -20,7 +20,9 @@ public final class OpenMetricsResources implements ServerResources {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI uri;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** HTTP/1.1 only: the JDK's default h2c upgrade request is a WebSocket-style upgrade to some servers (404). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+            .build();
 
     private OpenMetricsResources(URI uri) {
         this.uri = uri;
@@ -121,7 +123,7 @@ public final class OpenMetricsResources implements ServerResources {
 
     @Override
     public String memoryNote() {
-        return "resident memory (" + RSS + ") of the server process, with vs without the clients; reported in the "
+        return "resident memory (" + RSS + ") of the server process, with the clients connected vs before they connected; reported in the "
                 + "heap fields (direct = 0); as the server's own exporter counts it (its process, not its children)";
     }
 }

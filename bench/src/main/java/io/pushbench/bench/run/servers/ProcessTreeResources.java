@@ -105,7 +105,7 @@ public final class ProcessTreeResources implements ServerResources {
 
     @Override
     public String memoryNote() {
-        return "resident set size (RSS) of process " + pid + " and its descendants, with vs without the clients; "
+        return "resident set size (RSS) of process " + pid + " and its descendants, with the clients connected vs before they connected; "
                 + "reported in the heap fields (direct = 0). RSS includes memory the server's allocator keeps after use";
     }
 }

@@ -38,6 +38,14 @@ public interface ServerProbe {
         return null;
     }
 
+    /**
+     * Whether memory without clients is read before they connect rather than after they closed: for resident
+     * memory, which the server's allocator keeps after the clients left.
+     */
+    default boolean baselineBeforeClients() {
+        return false;
+    }
+
     /** The server process's exit, when this target started it and it has exited; else null. */
     default ServerExit exit() {
         return null;
