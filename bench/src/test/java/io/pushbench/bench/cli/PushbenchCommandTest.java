@@ -195,7 +195,9 @@ class PushbenchCommandTest {
                     "--url-long-poll=" + base + "/long-poll/{topic}?after={seq}",
                     "--url-sse=" + base + "/sse/{topic}",
                     "--url-ws=ws://127.0.0.1:" + port + "/ws/{topic}?after={seq}",
-                    "--publish-url=" + base + "/publish/{topic}", "--out=" + dir.resolve("run"));
+                    "--publish-url=" + base + "/publish/{topic}", "--out=" + dir.resolve("run"),
+                    // pushbench's own server has /clock; an external target is asked for it only on request
+                    "--clock-probe=endpoint");
 
             assertThat(code).as(out.toString() + err).isZero();
             RunReport report = ReportJson.read(dir.resolve("run/report.json"));

@@ -11,10 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,47 +25,37 @@ class ForkedServerDeathTest {
         WorkloadParameters w = SmallRuns.workload(5, TopicMode.SINGLE, 10, Arrivals.FIXED, Duration.ofMillis(200),
                 Duration.ofSeconds(20));
         AtomicLong killedAtNanos = new AtomicLong();
-        Thread killer = new Thread(() -> killMeasuredServer(killedAtNanos), "test-killer");
-        killer.setDaemon(true);
-        killer.start();
+        RunProgress killer = new RunProgress() {
+            private int measuredSeconds;
+
+            @Override
+            public void second(Sample sample) {
+                // two seconds into the window: SIGKILL the server (the warm-up's server is gone by then)
+                if (sample.phase().equals("measuring") && ++measuredSeconds == 2) {
+                    ProcessHandle server = ProcessHandle.current().children()
+                            .filter(p -> p.info().command().orElse("").endsWith("/java"))   // not ss, the socket sampler
+                            .findFirst().orElseThrow();
+                    killedAtNanos.set(System.nanoTime());
+                    server.destroyForcibly();
+                }
+            }
+
+            @Override
+            public void finished(io.pushbench.report.StrategyResult result) {
+            }
+        };
 
         LoadRun.Outcome outcome = new LoadRun(SmallRuns.settings(List.of(Strategy.WEBSOCKET), w),
                 new ForkedServerTarget(false, List.of(), List.of("-Xmx256m"), dir.resolve("logs")), null, dir,
-                dir.resolve("run"), List.of("test"), RunProgress.NONE).execute();
+                dir.resolve("run"), List.of("test"), killer).execute();
         long endedAfterKillMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAtNanos.get());
 
         assertThat(killedAtNanos.get()).as("the measured server was killed").isNotZero();
         List<String> reasons = outcome.report().results().get(0).validity().reasons();
-        assertThat(reasons.get(0)).matches("server process exited \\(signal 9\\) at \\d+\\.\\d s into the measured window");
+        assertThat(reasons.get(0)).matches("server process exited \\(signal 9\\) at 2\\.\\d s into the measured window");
         assertThat(reasons).noneMatch(r -> r.contains("still unanswered"));
         assertThat(outcome.report().validity().verdict()).isEqualTo(RunVerdict.INVALID);
         assertThat(outcome.exitCode()).isEqualTo(LoadRun.EXIT_INVALID);
         assertThat(endedAfterKillMillis).as("no 20 s window, no 30 s wait for answers").isLessThan(10_000);
-    }
-
-    /** Kills (SIGKILL) the second forked server (the first serves the client code's warm-up) 1.5 s into its window. */
-    private static void killMeasuredServer(AtomicLong killedAtNanos) {
-        Set<Long> seen = new HashSet<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            Optional<ProcessHandle> server = ProcessHandle.current().children()
-                    .filter(p -> p.info().command().orElse("").endsWith("/java"))   // not ss, the socket sampler
-                    .findFirst();
-            if (server.isPresent() && seen.add(server.get().pid()) && seen.size() == 2) {
-                sleepMillis(1000 + 1000 + 1500);   // connect, 1 s warm-up, 1.5 s of the window
-                killedAtNanos.set(System.nanoTime());
-                server.get().destroyForcibly();
-                return;
-            }
-            sleepMillis(20);
-        }
-    }
-
-    private static void sleepMillis(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
