@@ -167,9 +167,9 @@ EOF
   pushpin --config "$dir/pushpin.conf" --merge-output >"$out/pushpin.log" 2>&1 &
   local pushpin=$!
   if await_port "$port" "$pushpin" pushpin && await_port "$control_port" "$pushpin" pushpin; then
-    # Pushpin is four processes (condure, zurl, proxy, handler): no single --server-pid gives its cost.
-    # At 2,000 new connections/s its default queues answer some subscribes 502 (docs/external-targets.md).
-    run_pushbench pushpin "$list" --ramp-up=200 --url-sse="http://127.0.0.1:$port/grip/sse/{topic}" \
+    # Pushpin is the runner and four processes under it (condure, zurl, proxy, handler): --server-pid counts a
+    # process with its descendants. At 2,000 new connections/s its default queues answer some subscribes 502.
+    run_pushbench pushpin "$list" $(server_pid_args "$pushpin") --ramp-up=200 --url-sse="http://127.0.0.1:$port/grip/sse/{topic}" \
       --url-ws="ws://127.0.0.1:$port/grip/ws/{topic}" --publish-url="http://127.0.0.1:$control_port/publish/" \
       --publish-body='{"items":[{"channel":"{topic:json}","formats":{"http-stream":{"content":"data: {payload:json}\n\n"},"ws-message":{"content":"{payload:json}"}}}]}'
   fi
