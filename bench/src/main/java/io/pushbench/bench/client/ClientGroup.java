@@ -93,7 +93,10 @@ public final class ClientGroup implements AutoCloseable {
         }
     }
 
-    /** Clients with a ready connection now (handshake done or first response head received). */
+    /**
+     * Clients in session now: with a ready connection (handshake done or first response head received), or reconnecting
+     * after the server ended their connection in order (keep-alive end, event stream end) without an error since.
+     */
     public int connectedClients() {
         return connected.get();
     }

@@ -41,6 +41,8 @@ public final class SimulatedClient {
 
     private Channel channel;
     private boolean ready;
+    /** Counted in the group's connected clients: from its first ready connection until a close that is not orderly. */
+    private boolean inSession;
     private boolean attempted;
     private boolean closing;
     private boolean closeExpected;
@@ -116,6 +118,7 @@ public final class SimulatedClient {
     private void connectDone(ChannelFuture done, InetSocketAddress local) {
         if (!done.isSuccess()) {
             channel = null;
+            leaveSession();
             scheduleReconnect(); // first: whatever happens while reporting, the client comes back
             error(ResourceLimitDiagnosis.describe(done.cause(), local), done.cause());
         } else if (closing) {
@@ -131,7 +134,10 @@ public final class SimulatedClient {
         ready = true;
         connects++;
         backoffMillis = group.settings().reconnectMinMillis();
-        group.clientConnected(true);
+        if (!inSession) {
+            inSession = true;
+            group.clientConnected(true);
+        }
         group.listener().onConnected(id, System.nanoTime() - connectStartNanos);
     }
 
@@ -147,15 +153,16 @@ public final class SimulatedClient {
     public void connectionClosed() {
         ledger.attributePending(Direction.UP, leftoverCategory);
         ledger.attributePending(Direction.DOWN, leftoverCategory);
-        if (ready) {
-            ready = false;
-            group.clientConnected(false);
-        }
+        ready = false;
         channel = null;
+        boolean orderly = closeExpected && connectionErrors == 0 && !closing;
+        if (!orderly) {
+            leaveSession();
+        }
         if (closing) {
             return;
         }
-        if (closeExpected && connectionErrors == 0) {
+        if (orderly) {
             // an orderly end (keep-alive end, event stream end): no error, no backoff
             loop.schedule(this::connect, expectedCloseReconnectNanos, TimeUnit.NANOSECONDS);
             return;
@@ -164,6 +171,17 @@ public final class SimulatedClient {
             error("connection closed unexpectedly", null); // unless its cause was reported already
         }
         scheduleReconnect();
+    }
+
+    /**
+     * The client no longer counts as connected. A client between two connections of an orderly end (a keep-alive
+     * connection the server closed, an event stream it ended) stays counted: it is in session, as a browser's page is.
+     */
+    private void leaveSession() {
+        if (inSession) {
+            inSession = false;
+            group.clientConnected(false);
+        }
     }
 
     private void scheduleReconnect() {
