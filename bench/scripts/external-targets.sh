@@ -8,7 +8,7 @@
 #                                     [--duration D] [--strategies LIST] [--targets LIST] [--out FOLDER]
 #   e.g. bench/scripts/external-targets.sh --clients 100 --warmup 1s --duration 3s   (a quick check)
 #
-# Needs: bench/target/pushbench.jar (built if missing), nginx + libnginx-mod-nchan, node 20+ with
+# Needs: bench/target/pushbench.jar (built if missing or older than the sources), nginx + libnginx-mod-nchan, node 20+ with
 # `npm ci --prefix targets/node-push`, jq (`bash .ci/install-deps` installs them all but jq). Run it on a quiet
 # machine: every server is started here, on loopback, one after the other, and stopped after its runs.
 set -euo pipefail
@@ -34,7 +34,10 @@ while [ $# -gt 0 ]; do
 done
 command -v jq >/dev/null || { echo "jq is needed for the table: apt-get install jq" >&2; exit 2; }
 jar=bench/target/pushbench.jar
-[ -f "$jar" ] || mvn -B -q -pl bench -am package -DskipTests
+# a jar older than the sources would measure other code than the checkout's: build it again
+if [ ! -f "$jar" ] || [ -n "$(find model server-under-test plots bench -name '*.java' -newer "$jar" -print -quit)" ]; then
+  mvn -B -q -pl bench -am package -DskipTests
+fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
