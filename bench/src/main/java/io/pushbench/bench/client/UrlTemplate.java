@@ -30,6 +30,42 @@ public final class UrlTemplate {
     }
 
     /**
+     * The host and port of a URL's authority ({@code host}, {@code host:port}, {@code [v6]:port}); the one parser of
+     * them for client and publish URLs.
+     *
+     * @param host the host, without IPv6 brackets
+     * @param port 1..65535
+     */
+    public record Authority(String host, int port) {
+
+        /**
+         * @param what        how the URL is named in a message, e.g. {@code "publish URL 'redis://...'"}
+         * @param defaultPort the scheme's port when the authority names none
+         * @throws IllegalArgumentException naming {@code what} when the port or host is bad
+         */
+        public static Authority parse(String what, String authority, int defaultPort) {
+            String host = authority;
+            int port = defaultPort;
+            int colon = authority.lastIndexOf(':');
+            if (colon > 0 && authority.indexOf(']') < colon) {
+                host = authority.substring(0, colon);
+                try {
+                    port = Integer.parseInt(authority.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(what + ": bad port '" + authority.substring(colon + 1) + "'");
+                }
+            }
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            if (host.isEmpty() || port < 1 || port > 65535) {
+                throw new IllegalArgumentException(what + ": bad host or port");
+            }
+            return new Authority(host, port);
+        }
+    }
+
+    /**
      * Parses a template.
      *
      * @throws IllegalArgumentException with the reason when the template is not {@code scheme://host[:port]/path}
@@ -51,24 +87,8 @@ public final class UrlTemplate {
         if (!text.contains(TOPIC)) {
             throw new IllegalArgumentException("URL template '" + text + "' lacks the " + TOPIC + " placeholder");
         }
-        String host = authority;
-        int port = 80;
-        int colon = authority.lastIndexOf(':');
-        if (colon > 0 && authority.indexOf(']') < colon) {
-            host = authority.substring(0, colon);
-            try {
-                port = Integer.parseInt(authority.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("URL template '" + text + "': bad port '" + authority.substring(colon + 1) + "'");
-            }
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        if (host.isEmpty() || port < 1 || port > 65535) {
-            throw new IllegalArgumentException("URL template '" + text + "': bad host or port");
-        }
-        return new UrlTemplate(text, scheme, host, port, pathAndQuery);
+        Authority a = Authority.parse("URL template '" + text + "'", authority, 80);
+        return new UrlTemplate(text, scheme, a.host(), a.port(), pathAndQuery);
     }
 
     /** The request target (path and query) for this topic and cursor. */

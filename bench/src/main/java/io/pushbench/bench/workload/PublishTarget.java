@@ -1,5 +1,6 @@
 package io.pushbench.bench.workload;
 
+import io.pushbench.bench.client.UrlTemplate;
 import io.pushbench.bench.publish.PublishTemplate;
 
 import java.util.ArrayList;
@@ -123,9 +124,9 @@ public final class PublishTarget {
             authority = authority.substring(at + 1);
         }
         int defaultPort = kind == Kind.HTTP ? 80 : kind == Kind.REDIS ? REDIS_PORT : POSTGRES_PORT;
-        String[] hostPort = hostPort(url, authority, defaultPort);
-        String host = hostPort[0];
-        int port = Integer.parseInt(hostPort[1]);
+        UrlTemplate.Authority hostPort = UrlTemplate.Authority.parse("publish URL '" + url + "'", authority, defaultPort);
+        String host = hostPort.host();
+        int port = hostPort.port();
         switch (kind) {
             case HTTP: {
                 if (userInfo != null) {
@@ -213,27 +214,6 @@ public final class PublishTarget {
             }
         }
         return -1;
-    }
-
-    private static String[] hostPort(String url, String authority, int defaultPort) {
-        String host = authority;
-        int port = defaultPort;
-        int colon = authority.lastIndexOf(':');
-        if (colon > 0 && authority.indexOf(']') < colon) {
-            host = authority.substring(0, colon);
-            try {
-                port = Integer.parseInt(authority.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("publish URL '" + url + "': bad port '" + authority.substring(colon + 1) + "'");
-            }
-        }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        if (host.isEmpty() || port < 1 || port > 65535) {
-            throw new IllegalArgumentException("publish URL '" + url + "': bad host or port");
-        }
-        return new String[] {host, Integer.toString(port)};
     }
 
     public Kind kind() {
