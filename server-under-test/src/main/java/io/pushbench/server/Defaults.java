@@ -60,6 +60,10 @@ public final class Defaults {
     public static final String WS_ASSEMBLY_TIMEOUT_TEXT = "10s";
     /** {@link #WS_ASSEMBLY_TIMEOUT_TEXT} as a Duration. */
     public static final Duration WS_ASSEMBLY_TIMEOUT = DurationConverter.parse(WS_ASSEMBLY_TIMEOUT_TEXT);
+    /** How long a WebSocket closed as a slow consumer keeps its TCP connection for its reader to take the close frame. */
+    public static final String SLOW_CONSUMER_CLOSE_GRACE_TEXT = "5s";
+    /** {@link #SLOW_CONSUMER_CLOSE_GRACE_TEXT} as a Duration. */
+    public static final Duration SLOW_CONSUMER_CLOSE_GRACE = DurationConverter.parse(SLOW_CONSUMER_CLOSE_GRACE_TEXT);
 
     private Defaults() {
     }

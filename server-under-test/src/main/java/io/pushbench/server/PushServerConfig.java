@@ -40,7 +40,8 @@ public record PushServerConfig(
         TransportChoice transport,
         Duration requestReadTimeout,
         Duration idleTimeout,
-        Duration wsAssemblyTimeout) {
+        Duration wsAssemblyTimeout,
+        Duration slowConsumerCloseGrace) {
 
     /** A builder with every default set. */
     public static Builder builder() {
@@ -88,6 +89,7 @@ public record PushServerConfig(
         private Duration requestReadTimeout = Defaults.REQUEST_READ_TIMEOUT;
         private Duration idleTimeout = Defaults.IDLE_TIMEOUT;
         private Duration wsAssemblyTimeout = Defaults.WS_ASSEMBLY_TIMEOUT;
+        private Duration slowConsumerCloseGrace = Defaults.SLOW_CONSUMER_CLOSE_GRACE;
 
         private Builder() {
         }
@@ -152,6 +154,8 @@ public record PushServerConfig(
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
         /** How long a client's fragmented WebSocket message may stay unfinished before the close 1008; default 10 s. */
         public Builder wsAssemblyTimeout(Duration v) { wsAssemblyTimeout = v; return this; }
+        /** How long a WebSocket closed as a slow consumer keeps its TCP connection for the close frame; default 5 s. */
+        public Builder slowConsumerCloseGrace(Duration v) { slowConsumerCloseGrace = v; return this; }
 
         /**
          * Validates and builds.
@@ -183,6 +187,7 @@ public record PushServerConfig(
             requirePositive(requestReadTimeout, "request read timeout");
             requirePositive(idleTimeout, "idle timeout");
             requirePositive(wsAssemblyTimeout, "WebSocket assembly timeout");
+            requirePositive(slowConsumerCloseGrace, "slow-consumer close grace");
             Retention checked = new Retention(retentionCount, retentionAge);
             requireSafeBind();
             return new PushServerConfig(bindAddress, port, longPollHold, batchLimit, checked.maxMessages(),
@@ -190,7 +195,7 @@ public record PushServerConfig(
                     maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, maxWsFrameBytes,
                     writeBufferLowWaterMarkBytes, writeBufferHighWaterMarkBytes, slowConsumerTimeout,
                     writeDelay, publishToken, bossThreads, workerThreads, transport, requestReadTimeout, idleTimeout,
-                    wsAssemblyTimeout);
+                    wsAssemblyTimeout, slowConsumerCloseGrace);
         }
 
         private void requireSafeBind() {

@@ -107,6 +107,12 @@ public final class ServerOptions {
             description = "How long a client's fragmented WebSocket message may stay unfinished; past it close 1008.")
     Duration wsAssemblyTimeout = Defaults.WS_ASSEMBLY_TIMEOUT;
 
+    @Option(names = "--slow-consumer-close-grace", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = Defaults.SLOW_CONSUMER_CLOSE_GRACE_TEXT,
+            description = "How long a WebSocket closed as a slow consumer (1008) keeps its TCP connection so that a reader "
+                    + "that reads again can take the close frame queued behind its unread data.")
+    Duration slowConsumerCloseGrace = Defaults.SLOW_CONSUMER_CLOSE_GRACE;
+
     /**
      * The validated config these options describe.
      *
@@ -124,6 +130,7 @@ public final class ServerOptions {
                 .slowConsumerTimeout(slowConsumerTimeout).writeDelay(writeDelay).publishToken(publishToken)
                 .bossThreads(bossThreads).workerThreads(workerThreads).transport(transport)
                 .requestReadTimeout(requestReadTimeout).idleTimeout(idleTimeout).wsAssemblyTimeout(wsAssemblyTimeout)
+                .slowConsumerCloseGrace(slowConsumerCloseGrace)
                 .build();
     }
 }

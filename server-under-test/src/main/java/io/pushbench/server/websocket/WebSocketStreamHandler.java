@@ -46,7 +46,6 @@ public final class WebSocketStreamHandler extends SimpleChannelInboundHandler<We
     /** Netty's outbound-buffer overhead of one entry (one batch of frames written in place). */
     private static final int ENTRY_OUTBOUND_BYTES = 96;
     /** How long a slow reader has to take the close frame (queued behind its unread data) before the TCP close. */
-    private static final long CLOSE_GRACE_MILLIS = 5000;
 
     private final ServerContext context;
     private final WebSocketServerHandshaker handshaker;
@@ -131,7 +130,8 @@ public final class WebSocketStreamHandler extends SimpleChannelInboundHandler<We
         ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, reason))
                 .addListener(ChannelFutureListener.CLOSE);
         // a reader that stopped reading never takes the close frame: close anyway after a grace period
-        ctx.executor().schedule(() -> ctx.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        ctx.executor().schedule(() -> ctx.close(), context.config().slowConsumerCloseGrace().toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     @Override
