@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * @param configuration every workload and target parameter, after presets and defaults were applied
  * @param results       results in run order: strategies in the order given, per sweep point, per repeat
  * @param validity      the run's verdict: valid only when every result is valid
+ * @param sharding      how the report relates to a sharded run (a shard's own, or merged); null for an ordinary run
+ *                      and in reports before schema version 4
  */
 public record RunReport(
         int schemaVersion,
@@ -28,7 +30,16 @@ public record RunReport(
         Environment environment,
         RunConfiguration configuration,
         List<StrategyResult> results,
-        Validity validity) {
+        Validity validity,
+        Sharding sharding) {
+
+    /** A report of an ordinary (unsharded) run. */
+    public RunReport(int schemaVersion, String runId, String startTimeUtc, String pushbenchVersion, List<String> commandLine,
+                     Environment environment, RunConfiguration configuration, List<StrategyResult> results,
+                     Validity validity) {
+        this(schemaVersion, runId, startTimeUtc, pushbenchVersion, commandLine, environment, configuration, results,
+                validity, null);
+    }
 
     public RunReport {
         commandLine = List.copyOf(commandLine);

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportJsonTest {
 
-    private static final String GOLDEN = "golden-report-v3.json";
+    private static final String GOLDEN = "golden-report-v4.json";
+    private static final String GOLDEN_V3 = "golden-report-v3.json";
     private static final String GOLDEN_V2 = "golden-report-v2.json";
     private static final String GOLDEN_V1 = "golden-report-v1.json";
 
@@ -68,6 +69,14 @@ class ReportJsonTest {
     @Test
     void goldenFileReadsBackToTheSampleReport() throws IOException {
         assertThat(ReportJson.fromJson(golden())).isEqualTo(SampleReports.sample());
+    }
+
+    @Test
+    void version3ReportStillReadsWithoutSharding() throws IOException {
+        RunReport v3 = ReportJson.fromJson(resource(GOLDEN_V3));
+        assertThat(v3.schemaVersion()).isEqualTo(3);
+        assertThat(v3.sharding()).isNull();
+        assertThat(v3.results()).isEqualTo(SampleReports.sample().results());
     }
 
     @Test
@@ -153,7 +162,7 @@ class ReportJsonTest {
 
     @Test
     void newerSchemaVersionIsRefusedNamingTheVersion() {
-        String newer = golden().replaceFirst("\"schemaVersion\": 3", "\"schemaVersion\": 99");
+        String newer = golden().replaceFirst("\"schemaVersion\": " + ReportJson.SCHEMA_VERSION, "\"schemaVersion\": 99");
 
         assertThatThrownBy(() -> ReportJson.fromJson(newer))
                 .isInstanceOf(ReportFormatException.class)

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 io.pushbench.compare.cli.CompareCommand.class,
                 io.pushbench.compare.cli.HistoryCommand.class,
                 PlotCommand.class,
+                MergeCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -220,19 +220,34 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-post-run", description = "Skip the steps after the report (e.g. charts).")
     boolean noPostRun;
 
+    @CommandLine.Mixin
+    io.pushbench.bench.shard.ShardOptions shardOptions = new io.pushbench.bench.shard.ShardOptions();
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings;
         ServerTarget target;
         ExternalTarget external;
         ClockProbe probe;
+        io.pushbench.bench.shard.ShardPlan shardPlan;
         try {
             settings = settings();
             external = externalTarget();
+            shardPlan = shardOptions.plan(settings, external != null, topicPrefix != null, publishToken, java.time.Instant.now());
+            if (shardOptions.loaders() > 0) {
+                if (external != null) {
+                    throw new IllegalArgumentException("--loaders starts its own servers: leave out --url-* and --publish-url");
+                }
+                io.pushbench.bench.shard.LocalLoaders.check(settings, shardOptions);
+                return runLoaders(settings);
+            }
             target = target(external, settings);
             probe = clockProbe == null ? null : ClockProbe.fromLabel(clockProbe);
             if (target instanceof ExternalServerTarget ext) {
                 checkPublishTarget(ext.publishTarget(), settings);
+                if (shardPlan != null) {
+                    ext.withCounters(shardOptions.shardServers());
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -243,8 +258,9 @@ public final class RunCommand implements Callable<Integer> {
         List<String> commandLine = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         LoadRun.Outcome outcome;
         try {
-            outcome = new LoadRun(settings, target, external, Path.of(Defaults.RESULTS_FOLDER), out, commandLine,
-                    progress).clockProbe(probe).execute();
+            LoadRun run = new LoadRun(settings, target, external, Path.of(Defaults.RESULTS_FOLDER), out, commandLine,
+                    progress).clockProbe(probe);
+            outcome = (shardPlan == null ? run : run.shard(shardPlan)).execute();
         } catch (java.io.IOException e) {
             // a server that did not start, clients that could not connect (the message names a hit limit)
             progress.close();
@@ -267,6 +283,28 @@ public final class RunCommand implements Callable<Integer> {
             runPostSteps(outcome, stdout);
         }
         return outcome.exitCode();
+    }
+
+    /** {@code --loaders N}: N local shard processes, merged; prints the merged table like a run. */
+    private int runLoaders(RunSettings settings) throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        io.pushbench.bench.shard.LocalLoaders.Result result;
+        try {
+            result = new io.pushbench.bench.shard.LocalLoaders(settings, shardOptions, serverArgs, forkJvmArgs, out, stdout).run();
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("run failed: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return LoadRun.EXIT_INVALID;
+        }
+        stdout.println();
+        stdout.print(SummaryTable.render(result.report()));
+        io.pushbench.report.ScaleMemory m = result.report().sharding().memory();
+        stdout.printf(Locale.ROOT, "memory per connection (%,d connections): servers %,.0f B (%d processes), loaders %,.0f B (%d processes)%n",
+                m.connections(), m.serverBytesPerConnection(), m.serverProcesses(), m.loaderBytesPerConnection(), m.loaderProcesses());
+        MergeCommand.printVerdict(result.report(), stdout);
+        stdout.println("report written to " + result.reportFile());
+        stdout.flush();
+        return result.report().validity().valid() ? 0 : LoadRun.EXIT_INVALID;
     }
 
     /**

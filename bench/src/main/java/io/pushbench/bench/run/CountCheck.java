@@ -30,9 +30,27 @@ public record CountCheck(io.pushbench.model.Strategy strategy, boolean available
     private static final long CLOSE_WAIT_NANOS = 10_000_000_000L;
 
     static CountCheck afterClose(Strategy strategy, ClientGroup group, ServerProbe probe) {
+        return afterClose(strategy, group, probe, java.time.Duration.ofNanos(CLOSE_WAIT_NANOS));
+    }
+
+    /** The clients' totals only (a shard that does not read the server: the publishing shard does). */
+    static CountCheck clientsOnly(Strategy strategy, ClientGroup group) {
+        ClientGroupSnapshot clients = group.snapshot();
+        return new CountCheck(strategy, false, clients.bytes().socketBytes(Direction.UP),
+                clients.bytes().socketBytes(Direction.DOWN), clients.requests(), -1, -1, -1);
+    }
+
+    /** The same figures, not judged here (a shard's: the sums over all shards are checked by {@code merge}). */
+    CountCheck judgedElsewhere() {
+        return new CountCheck(strategy, false, clientUpBytes, clientDownBytes, clientRequests, serverReadBytes,
+                serverWrittenBytes, serverRequests);
+    }
+
+    /** @param closeWait how long to wait for the server to see every connection of the strategy closed */
+    static CountCheck afterClose(Strategy strategy, ClientGroup group, ServerProbe probe, java.time.Duration closeWait) {
         ClientGroupSnapshot clients = group.snapshot();
         ServerCounts server = probe.counts(strategy);
-        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        long deadline = System.nanoTime() + closeWait.toNanos();
         while (server != null && server.openConnections() > 0 && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(20);

@@ -51,6 +51,7 @@ public final class LoadRun {
     private final List<String> commandLine;
     private final RunProgress progress;
     private io.pushbench.bench.clock.ClockProbe clockProbe;
+    private io.pushbench.bench.shard.ShardPlan shard;
 
     /**
      * @param externalTarget the external target for the report, or null
@@ -74,6 +75,19 @@ public final class LoadRun {
      */
     public LoadRun clockProbe(io.pushbench.bench.clock.ClockProbe probe) {
         this.clockProbe = probe;
+        return this;
+    }
+
+    /**
+     * Makes this run one shard of a sharded run ({@code --shard K/N}): one strategy, one measurement, this shard's
+     * clients only; the report says which shard it is, for {@code pushbench merge}.
+     */
+    public LoadRun shard(io.pushbench.bench.shard.ShardPlan plan) {
+        if (settings.plan().size() != 1) {
+            throw new IllegalArgumentException("a shard runs one measurement: give one strategy, no --sweep and no "
+                    + "--repeat (got " + settings.plan().size() + " strategy runs)");
+        }
+        this.shard = plan;
         return this;
     }
 
@@ -113,7 +127,7 @@ public final class LoadRun {
             transport = engine.transportName();
             io.pushbench.bench.clock.ClockProbe probe = clockProbe != null ? clockProbe
                     : io.pushbench.bench.clock.ClockProbe.defaultFor(target.mode());
-            StrategyRunner runner = new StrategyRunner(engine, target, settings, folder, progress, clock, probe);
+            StrategyRunner runner = new StrategyRunner(engine, target, settings, folder, progress, clock, probe).shard(shard);
             for (RunPoint point : settings.plan()) {
                 StrategyRunner.Outcome outcome = runner.run(point);
                 results.add(outcome.result());
@@ -133,10 +147,23 @@ public final class LoadRun {
         RunReport report = new RunReport(ReportJson.SCHEMA_VERSION, runId, startTime.toString(), version(), commandLine,
                 EnvironmentProbe.probe(Path.of("").toAbsolutePath(), transport, clock.estimate(clockProbe == io.pushbench.bench.clock.ClockProbe.OFF
                         ? "--clock-probe=off: no clock exchange was made" : "no clock exchange was made")),
-                configuration(), results, Validity.of(verdict, reasons));
+                configuration(), results, Validity.of(verdict, reasons), sharding(checks));
         Path file = folder.resolve(ReportJson.FILE_NAME);
         ReportJson.write(report, file);
         return new Outcome(report, file, report.validity().valid() ? 0 : EXIT_INVALID, checks);
+    }
+
+    private io.pushbench.report.Sharding sharding(List<CountCheck> checks) {
+        if (shard == null) {
+            return null;
+        }
+        CountCheck c = checks.get(0);
+        io.pushbench.report.ExactCounts counts = new io.pushbench.report.ExactCounts(c.clientUpBytes(),
+                c.clientDownBytes(), c.clientRequests(), c.available() ? c.serverReadBytes() : null,
+                c.available() ? c.serverWrittenBytes() : null, c.available() ? c.serverRequests() : null);
+        return new io.pushbench.report.Sharding(io.pushbench.report.Sharding.SHARD, shard.spec().count(),
+                shard.agreedStart() == null ? null : shard.agreedStart().toString(), shard.spec().index(),
+                shard.publishes(), counts, List.of(), null);
     }
 
     private RunConfiguration configuration() {

@@ -52,6 +52,8 @@ final class StrategyRunner {
     private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Duration CONNECT_GRACE = Duration.ofSeconds(30);
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
+    /** How long the publishing shard waits for the other shards' connections to close before reading the server. */
+    private static final Duration SHARD_CLOSE_WAIT = Duration.ofSeconds(60);
     /** Clock exchanges per strategy run; pooled over the run's strategies into one offset estimate. */
     private static final int CLOCK_EXCHANGES = 20;
     /** The exchanges end after this share of the warm-up, so none is open when the window's counters are read. */
@@ -69,6 +71,8 @@ final class StrategyRunner {
     private final ClockOffsetEstimator clock;
     private final io.pushbench.bench.clock.ClockProbe clockProbe;
     private final java.util.Set<Strategy> warmedUp = java.util.EnumSet.noneOf(Strategy.class);
+    /** This process's shard of a sharded run, or null. */
+    private io.pushbench.bench.shard.ShardPlan shard;
 
     /** @param clock pools the clock exchanges of every strategy run (made during each warm-up) */
     StrategyRunner(ClientEngine engine, ServerTarget serverTarget, RunSettings settings, Path runFolder, RunProgress progress,
@@ -82,15 +86,30 @@ final class StrategyRunner {
         this.progress = progress;
     }
 
+    /**
+     * Runs only this shard's clients, starts at the agreed instant, publishes only if the shard does, and leaves the
+     * exact count check to {@code merge} (the server's counters hold every shard's traffic).
+     */
+    StrategyRunner shard(io.pushbench.bench.shard.ShardPlan plan) {
+        this.shard = plan;
+        return this;
+    }
+
     /** A result and the exact count check behind one of its validity conditions. */
     record Outcome(StrategyResult result, CountCheck countCheck) {
     }
 
     Outcome run(RunPoint point) throws Exception {
+        if (shard != null) {
+            // the shard's own clients: the report's figures (per client, expected deliveries) are the shard's
+            point = new RunPoint(point.index(), point.strategy(), point.sweepParameter(), point.sweepValue(),
+                    point.repeatIndex(), point.workload().withClients(shard.spec().clientsOf(point.workload().clients())));
+        }
         WorkloadParameters w = point.workload();
         Strategy strategy = point.strategy();
         String label = point.label(settings.repeats());
-        if (warmedUp.add(strategy)) {
+        // a shard shares its server with the others: a throw-away warm-up would add to the server's counters
+        if (shard == null && warmedUp.add(strategy)) {
             warmUpClientCode(strategy, w);
         }
         long runStartNanos = System.nanoTime();
@@ -103,18 +122,21 @@ final class StrategyRunner {
             // resident memory does not shrink when clients leave (the allocator keeps it): its baseline is before
             MemoryReading[] before = target.probe().baselineBeforeClients()
                     ? new MemoryReading[] {target.probe().memoryAfterGc(), target.probe().memoryAfterGc()} : null;
-            ClientGroup group = engine.start(strategy, target.clients(), w.clients(), id -> prefix + topics.topicOf(id),
-                    clientSettings(strategy, w), listener);
+            MemoryReading loaderBefore = shard != null && shard.readsLoaderMemory() ? MemoryReading.ofThisJvmAfterGc() : null;
+            io.pushbench.bench.shard.ShardSpec spec = shard == null ? new io.pushbench.bench.shard.ShardSpec(0, 1) : shard.spec();
+            ClientGroup group = engine.start(strategy, target.clients(), w.clients(),
+                    id -> prefix + topics.topicOf(spec.globalId(id)), clientSettings(strategy, w), listener);
             try {
                 awaitConnected(group, target, strategy, w, label, runStartNanos, listener);
-                long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+                long origin = shard == null ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50)
+                        : shard.awaitOrigin(group.connectedClients(), loaderBefore);
                 long windowStart = origin + w.warmup().toNanos() + edgeOffsetNanos(w);
                 PublishScheduler.Window window = new PublishScheduler.Window(origin, windowStart, windowStart + w.duration().toNanos());
                 listener.window(window);
                 long windowStartEpochMillis = System.currentTimeMillis()
                         + TimeUnit.NANOSECONDS.toMillis(window.windowStartNanos() - System.nanoTime());
                 Path hlog = runFolder.resolve(point.hlogFileName(settings.repeats()));
-                try (PublishScheduler publisher = new PublishScheduler(target.publish(), prefix, w,
+                try (PublishScheduler publisher = new PublishScheduler(publishTargets(target), prefix, w,
                         new PayloadHeader(w.payloadBytes(), w.seed()), window, recorders.publisherLag(),
                         settings.publisherConnections());
                      IntervalCollector collector = new IntervalCollector(recorders, hlog, window.windowStartNanos(),
@@ -141,6 +163,20 @@ final class StrategyRunner {
                 group.close();
             }
         }
+    }
+
+    /** Where this process publishes: the target's publish URL (and a shard's further ones), or nowhere. */
+    private List<io.pushbench.bench.workload.PublishTarget> publishTargets(StartedTarget target) {
+        if (shard == null) {
+            return List.of(target.publish());
+        }
+        if (!shard.publishes()) {
+            return List.of();
+        }
+        List<io.pushbench.bench.workload.PublishTarget> all = new ArrayList<>();
+        all.add(target.publish());
+        all.addAll(shard.alsoPublishTo());
+        return all;
     }
 
     /**
@@ -250,11 +286,11 @@ final class StrategyRunner {
         }
     }
 
-    private static int connected(ClientGroup group, StartedTarget target, Strategy strategy, long rampEndNanos) {
+    private int connected(ClientGroup group, StartedTarget target, Strategy strategy, long rampEndNanos) {
         if (strategy != Strategy.LONG_POLLING) {
             return group.connectedClients();
         }
-        ServerCounts counts = target.probe().counts(strategy);
+        ServerCounts counts = shard == null ? target.probe().counts(strategy) : null;   // a shard's server has every shard's
         if (counts != null) {
             return (int) Math.min(Integer.MAX_VALUE, counts.openConnections());
         }
@@ -303,7 +339,10 @@ final class StrategyRunner {
         Undelivered unknownFate = new Undelivered(m.group().countMissing(m.publisher().fateUnknownSeqs(false)),
                 m.group().countMissing(m.publisher().fateUnknownSeqs(true)));
         m.group().close();
-        CountCheck countCheck = CountCheck.afterClose(m.point().strategy(), m.group(), m.target().probe());
+        // the publishing shard reads the server's totals once every shard's clients closed; the others do not wait
+        CountCheck countCheck = shard == null ? CountCheck.afterClose(m.point().strategy(), m.group(), m.target().probe())
+                : shard.publishes() ? CountCheck.afterClose(m.point().strategy(), m.group(), m.target().probe(), SHARD_CLOSE_WAIT)
+                : CountCheck.clientsOnly(m.point().strategy(), m.group());
         MemoryReading withoutClients;
         MemoryReading withoutClientsAgain;
         if (m.baselineBeforeClients() != null) {
@@ -316,7 +355,8 @@ final class StrategyRunner {
         }
 
         return new Outcome(new ResultAssembler(settings, m, start, end, afterDrain, expected, gc, timeline, withoutClients,
-                withoutClientsAgain, withClients, connectedForMemory, countCheck, unknownFate).assemble(), countCheck);
+                withoutClientsAgain, withClients, connectedForMemory,
+                shard == null ? countCheck : countCheck.judgedElsewhere(), unknownFate).assemble(), countCheck);
     }
 
     /**

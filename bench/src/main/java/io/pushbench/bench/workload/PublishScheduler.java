@@ -50,6 +50,9 @@ public final class PublishScheduler implements AutoCloseable {
     /** The threads the publisher runs on: the schedule thread and its I/O event loop. */
     public static final String THREAD_NAME = "pushbench-publisher";
 
+    /** {@link #kind()} of a scheduler that keeps the schedule without publishing (a shard that does not publish). */
+    public static final String SCHEDULE_ONLY = "none";
+
     /**
      * The run's time frame, as {@link System#nanoTime()} values.
      *
@@ -96,16 +99,29 @@ public final class PublishScheduler implements AutoCloseable {
      */
     public PublishScheduler(PublishTarget target, String topicPrefix, WorkloadParameters workload, PayloadHeader header,
                             Window window, MicrosRecorder lagMicros, int connections) {
+        this(List.of(target), topicPrefix, workload, header, window, lagMicros, connections);
+    }
+
+    /**
+     * A scheduler publishing every message to each of {@code targets} (several server processes without a shared
+     * log), or, with none, keeping the schedule without sending anything: a shard that does not publish still needs
+     * to know which messages fall in the window and their seqs ({@code stats().publishedInWindow()} then counts the
+     * messages the schedule puts in the window; the publishing shard's report has what was sent).
+     */
+    public PublishScheduler(List<PublishTarget> targets, String topicPrefix, WorkloadParameters workload,
+                            PayloadHeader header, Window window, MicrosRecorder lagMicros, int connections) {
         this.topicPrefix = topicPrefix;
-        this.kind = target.kind().scheme();
+        this.kind = targets.isEmpty() ? SCHEDULE_ONLY : targets.get(0).kind().scheme();
         this.workload = workload;
         this.header = header;
         this.window = window;
         this.lagMicros = lagMicros;
         this.nextSeq = new long[workload.topicCount()];
         this.unknownByTopic = new AtomicLongArray(workload.topicCount());
-        this.sender = Publishers.create(target, outcome(), Math.max(1, Math.min(connections, workload.topicCount())),
-                THREAD_NAME + "-io");
+        int perTarget = Math.max(1, Math.min(connections, workload.topicCount()));
+        this.sender = targets.isEmpty() ? null : targets.size() == 1
+                ? Publishers.create(targets.get(0), outcome(), perTarget, THREAD_NAME + "-io")
+                : new io.pushbench.bench.publish.FanOutPublisher(targets, outcome(), perTarget, THREAD_NAME + "-io");
         this.thread = new Thread(this::runSchedule, THREAD_NAME);
         this.thread.setDaemon(true);
     }
@@ -116,13 +132,15 @@ public final class PublishScheduler implements AutoCloseable {
      * @throws IOException naming the target when it cannot be reached
      */
     public void start() throws IOException {
-        sender.start();
+        if (sender != null) {
+            sender.start();
+        }
         thread.start();
     }
 
     /** The local ports of the publish connections (to tell them apart from the clients' sockets). */
     public List<Integer> localPorts() {
-        return sender.localPorts();
+        return sender == null ? List.of() : sender.localPorts();
     }
 
     private PublishOutcome outcome() {
@@ -200,6 +218,13 @@ public final class PublishScheduler implements AutoCloseable {
 
     private void publish(int topicIndex, long dueNanos) {
         scheduled.incrementAndGet();
+        if (sender == null) {
+            ++nextSeq[topicIndex];
+            if (window.contains(dueNanos)) {
+                publishedInWindow.incrementAndGet();
+            }
+            return;
+        }
         if (outstanding.get() >= MAX_OUTSTANDING) {
             overflowed.incrementAndGet();
             firstFailure.compareAndSet(null, "publisher fell " + MAX_OUTSTANDING + " messages behind the server's answers");
@@ -264,7 +289,7 @@ public final class PublishScheduler implements AutoCloseable {
         return seqs;
     }
 
-    /** The kind of publisher: {@code http}, {@code redis} or {@code postgresql}. */
+    /** The kind of publisher: {@code http}, {@code redis}, {@code postgresql}, or {@link #SCHEDULE_ONLY}. */
     public String kind() {
         return kind;
     }
@@ -286,6 +311,8 @@ public final class PublishScheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sender.close();
+        if (sender != null) {
+            sender.close();
+        }
     }
 }

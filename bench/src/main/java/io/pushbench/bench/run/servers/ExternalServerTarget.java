@@ -27,6 +27,7 @@ public final class ExternalServerTarget implements ServerTarget {
     private final String givenTopicPrefix;
     private String runTopicPrefix = "";
     private ServerResources resources;
+    private java.util.List<MetricsEndpoint> counters = java.util.List.of();
 
     /** A target whose topics are prefixed with the run id. */
     public ExternalServerTarget(Map<Strategy, String> urlTemplates, PublishTarget publish, PollBodyFormat pollBodyFormat) {
@@ -51,6 +52,20 @@ public final class ExternalServerTarget implements ServerTarget {
     /** Reads the server's CPU and memory from {@code resources} ({@code --server-pid}, {@code --server-metrics-url}). */
     public ExternalServerTarget withResources(ServerResources resources) {
         this.resources = resources;
+        return this;
+    }
+
+    /**
+     * Reads the strategy counters of pushbench servers ({@code GET /metrics} at each {@code host:port}), summed: the
+     * processes behind a sharded run's target, for the exact count check.
+     */
+    public ExternalServerTarget withCounters(java.util.List<String> hostPorts) {
+        java.util.List<MetricsEndpoint> list = new java.util.ArrayList<>();
+        for (String hp : hostPorts) {
+            io.pushbench.bench.client.UrlTemplate.Authority a = io.pushbench.bench.client.UrlTemplate.Authority.parse("--shard-server '" + hp + "'", hp, 80);
+            list.add(new MetricsEndpoint(a.host(), a.port()));
+        }
+        this.counters = java.util.List.copyOf(list);
         return this;
     }
 
@@ -82,7 +97,7 @@ public final class ExternalServerTarget implements ServerTarget {
         }
         ClientTarget clients = ClientTarget.external(Map.of(strategy, template), pollBodyFormat, PayloadHeader::seq);
         UrlTemplate url = clients.template(strategy);
-        return new StartedTarget(clients, publish, url.host(), url.port(), runTopicPrefix + "r" + (runIndex + 1) + "-", new Probe(resources),
+        return new StartedTarget(clients, publish, url.host(), url.port(), runTopicPrefix + "r" + (runIndex + 1) + "-", new Probe(resources, counters),
                 () -> { });
     }
 
@@ -93,9 +108,11 @@ public final class ExternalServerTarget implements ServerTarget {
     private static final class Probe implements ServerProbe {
         private final LocalGcWindow gc = new LocalGcWindow("loader");
         private final ServerResources resources;
+        private final java.util.List<MetricsEndpoint> counters;
 
-        Probe(ServerResources resources) {
+        Probe(ServerResources resources, java.util.List<MetricsEndpoint> counters) {
             this.resources = resources;
+            this.counters = counters;
         }
 
         @Override
@@ -114,7 +131,22 @@ public final class ExternalServerTarget implements ServerTarget {
 
         @Override
         public ServerCounts counts(Strategy strategy) {
-            return null;
+            if (counters.isEmpty()) {
+                return null;
+            }
+            ServerCounts sum = new ServerCounts(0, 0, 0, 0, 0, 0);
+            try {
+                for (MetricsEndpoint e : counters) {
+                    ServerCounts c = e.read(strategy);
+                    sum = new ServerCounts(sum.requests() + c.requests(), sum.emptyResponses() + c.emptyResponses(),
+                            sum.bytesRead() + c.bytesRead(), sum.bytesWritten() + c.bytesWritten(),
+                            sum.openConnections() + c.openConnections(),
+                            sum.serverCpuNanos() < 0 || c.serverCpuNanos() < 0 ? -1 : sum.serverCpuNanos() + c.serverCpuNanos());
+                }
+            } catch (java.io.IOException e) {
+                return null;
+            }
+            return sum;
         }
 
         @Override
