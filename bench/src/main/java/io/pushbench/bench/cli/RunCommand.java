@@ -220,6 +220,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-post-run", description = "Skip the steps after the report (e.g. charts).")
     boolean noPostRun;
 
+    @Option(names = "--delivery-log", description = "Also write every window delivery's latency from its scheduled "
+            + "time (µs, one per line) to <strategy>.deliveries.txt in the run folder: an audit of the histograms; "
+            + "slows the load generator, for small runs.")
+    boolean deliveryLog;
+
     @CommandLine.Mixin
     io.pushbench.bench.shard.ShardOptions shardOptions = new io.pushbench.bench.shard.ShardOptions();
 
@@ -259,7 +264,7 @@ public final class RunCommand implements Callable<Integer> {
         LoadRun.Outcome outcome;
         try {
             LoadRun run = new LoadRun(settings, target, external, Path.of(Defaults.RESULTS_FOLDER), out, commandLine,
-                    progress).clockProbe(probe);
+                    progress).clockProbe(probe).deliveryLog(deliveryLog);
             outcome = (shardPlan == null ? run : run.shard(shardPlan)).execute();
         } catch (java.io.IOException e) {
             // a server that did not start, clients that could not connect (the message names a hit limit)

@@ -31,10 +31,16 @@ final class DeliveryRecorder implements DeliveryListener {
     private final LongAdder errors = new LongAdder();
     private final LongAdder lost = new LongAdder();
     private final AtomicReference<String> firstError = new AtomicReference<>();
+    private volatile DeliveryLog log;
 
     DeliveryRecorder(LatencyRecorders recorders, StallProbe stallProbe) {
         this.recorders = recorders;
         this.stallProbe = stallProbe;
+    }
+
+    /** Also writes every window delivery's latency to {@code log} ({@code --delivery-log}). */
+    void log(DeliveryLog log) {
+        this.log = log;
     }
 
     /** Sets the run's time frame; deliveries before it is set are counted but not measured. */
@@ -61,7 +67,12 @@ final class DeliveryRecorder implements DeliveryListener {
             return;
         }
         windowDelivered.increment();
-        recorders.fromScheduled().record((receiveNanos - scheduledNanos) / 1000);
+        long fromScheduledMicros = (receiveNanos - scheduledNanos) / 1000;
+        recorders.fromScheduled().record(fromScheduledMicros);
+        DeliveryLog l = log;
+        if (l != null) {
+            l.record(fromScheduledMicros);
+        }
         long send = header.sendNanos();
         if (send >= 0) {
             recorders.fromSend().record((receiveNanos - w.originNanos() - send) / 1000);

@@ -52,6 +52,7 @@ public final class LoadRun {
     private final RunProgress progress;
     private io.pushbench.bench.clock.ClockProbe clockProbe;
     private io.pushbench.bench.shard.ShardPlan shard;
+    private boolean deliveryLog;
 
     /**
      * @param externalTarget the external target for the report, or null
@@ -75,6 +76,12 @@ public final class LoadRun {
      */
     public LoadRun clockProbe(io.pushbench.bench.clock.ClockProbe probe) {
         this.clockProbe = probe;
+        return this;
+    }
+
+    /** Also writes every window delivery's latency, µs, to {@code <result>.deliveries.txt} in the run folder. */
+    public LoadRun deliveryLog(boolean on) {
+        this.deliveryLog = on;
         return this;
     }
 
@@ -127,7 +134,7 @@ public final class LoadRun {
             transport = engine.transportName();
             io.pushbench.bench.clock.ClockProbe probe = clockProbe != null ? clockProbe
                     : io.pushbench.bench.clock.ClockProbe.defaultFor(target.mode());
-            StrategyRunner runner = new StrategyRunner(engine, target, settings, folder, progress, clock, probe).shard(shard);
+            StrategyRunner runner = new StrategyRunner(engine, target, settings, folder, progress, clock, probe).shard(shard).deliveryLog(deliveryLog);
             for (RunPoint point : settings.plan()) {
                 StrategyRunner.Outcome outcome = runner.run(point);
                 results.add(outcome.result());

@@ -71,6 +71,8 @@ final class StrategyRunner {
     private final ClockOffsetEstimator clock;
     private final io.pushbench.bench.clock.ClockProbe clockProbe;
     private final java.util.Set<Strategy> warmedUp = java.util.EnumSet.noneOf(Strategy.class);
+    /** Whether every window delivery's latency is also written out ({@code --delivery-log}). */
+    private boolean deliveryLog;
     /** This process's shard of a sharded run, or null. */
     private io.pushbench.bench.shard.ShardPlan shard;
 
@@ -90,6 +92,12 @@ final class StrategyRunner {
      * Runs only this shard's clients, starts at the agreed instant, publishes only if the shard does, and leaves the
      * exact count check to {@code merge} (the server's counters hold every shard's traffic).
      */
+    /** Writes every window delivery's latency to {@code <hlog name>.deliveries.txt} beside the hlog. */
+    StrategyRunner deliveryLog(boolean on) {
+        this.deliveryLog = on;
+        return this;
+    }
+
     StrategyRunner shard(io.pushbench.bench.shard.ShardPlan plan) {
         this.shard = plan;
         return this;
@@ -114,9 +122,12 @@ final class StrategyRunner {
         }
         long runStartNanos = System.nanoTime();
         try (StartedTarget target = serverTarget.start(strategy, w, point.index());
-             StallProbe stall = StallProbe.start(List.of(), 1, TimeUnit.MILLISECONDS)) {
+             StallProbe stall = StallProbe.start(List.of(), 1, TimeUnit.MILLISECONDS);
+             DeliveryLog log = deliveryLog ? new DeliveryLog(runFolder.resolve(
+                     point.hlogFileName(settings.repeats()).replaceFirst("\\.hlog$", "") + DeliveryLog.SUFFIX)) : null) {
             LatencyRecorders recorders = LatencyRecorders.create(stall);
             DeliveryRecorder listener = new DeliveryRecorder(recorders, stall);
+            listener.log(log);
             String prefix = target.topicPrefix();
             TopicMode topics = w.topics();
             // resident memory does not shrink when clients leave (the allocator keeps it): its baseline is before
