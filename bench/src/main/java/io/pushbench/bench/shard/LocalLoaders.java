@@ -211,14 +211,12 @@ public final class LocalLoaders {
         c.add("--shard=" + k + "/" + n);
         c.add("--start-at=@" + startFile);
         c.add("--ready-file=" + shardFolder.resolve("ready.json"));
-        if (k == 0) {
-            c.add("--shard-publishes");
-            for (int i = 1; i < servers.size(); i++) {
-                c.add("--also-publish-url=" + servers.get(i).publish().urlTemplate());
-            }
-            for (StartedTarget t : servers) {
-                c.add("--shard-server=" + t.host() + ":" + t.port());
-            }
+        c.add("--publisher-shard=0");
+        for (int i = 1; i < servers.size(); i++) {
+            c.add("--also-publish-url=" + servers.get(i).publish().urlTemplate());
+        }
+        for (StartedTarget t : servers) {
+            c.add("--shard-server=" + t.host() + ":" + t.port());
         }
         c.add("--out=" + shardFolder);
         c.add("--no-post-run");

@@ -154,7 +154,7 @@ public final class ShardMerger {
         }
         long publishers = shards.stream().filter(s -> Boolean.TRUE.equals(s.sharding().publishes())).count();
         if (publishers != 1) {
-            throw new MergeRefusedException(publishers + " shards published; exactly one must (--shard-publishes)");
+            throw new MergeRefusedException(publishers + " shards published; exactly one must (--publisher-shard K)");
         }
     }
 

@@ -15,7 +15,7 @@ public final class ShardOptions {
 
     @Option(names = "--shard", paramLabel = "K/N",
             description = "Run shard K of N (0-based): clients K, K+N, K+2N, ... of the workload against a running "
-                    + "server (--url-*, --topic-prefix, --start-at); no publisher unless --shard-publishes. "
+                    + "server (--url-*, --topic-prefix, --start-at); no publisher unless --publisher-shard. "
                     + "Merge the shards' folders with 'pushbench merge'.")
     String shard;
 
@@ -25,9 +25,11 @@ public final class ShardOptions {
                     + "coordinator writes the instant to FILE.")
     String startAt;
 
-    @Option(names = "--shard-publishes", description = "With --shard: this shard also publishes the messages (exactly "
-            + "one shard of a run does), and reads the server's totals once every shard closed.")
-    boolean shardPublishes;
+    @Option(names = "--publisher-shard", paramLabel = "K",
+            description = "With --shard: shard K also publishes the messages and reads the server's totals once every "
+                    + "shard closed. Give every shard the same K (so that one set of arguments serves all, e.g. in a "
+                    + "Kubernetes Indexed Job). Default: no shard publishes.")
+    Integer publisherShard;
 
     @Option(names = "--shard-server", paramLabel = "HOST:PORT",
             description = "With --shard: a pushbench server behind the target whose /metrics counters take part in "
@@ -35,7 +37,7 @@ public final class ShardOptions {
     List<String> shardServers = new ArrayList<>();
 
     @Option(names = "--also-publish-url", paramLabel = "URL",
-            description = "With --shard-publishes: publish every message to this URL too (repeatable): the other "
+            description = "With --publisher-shard: the publishing shard publishes every message to this URL too (repeatable): the other "
                     + "server processes of a run whose servers share no log.")
     List<String> alsoPublishUrls = new ArrayList<>();
 
@@ -93,8 +95,8 @@ public final class ShardOptions {
             throw new IllegalArgumentException("--loaders starts its own shards: leave out --shard");
         }
         if (shard == null) {
-            if (startAt != null || shardPublishes || !shardServers.isEmpty() || !alsoPublishUrls.isEmpty() || readyFile != null) {
-                throw new IllegalArgumentException("--start-at, --shard-publishes, --shard-server, --also-publish-url and "
+            if (startAt != null || publisherShard != null || !shardServers.isEmpty() || !alsoPublishUrls.isEmpty() || readyFile != null) {
+                throw new IllegalArgumentException("--start-at, --publisher-shard, --shard-server, --also-publish-url and "
                         + "--ready-file need --shard K/N");
             }
             if (loaders == 0 && (servers != 1 || !loaderJvmArgs.isEmpty())) {
@@ -126,14 +128,19 @@ public final class ShardOptions {
             throw new IllegalArgumentException("--shard " + spec + ": --clients " + settings.workload().clients()
                     + " leaves shard " + spec.index() + " without a client (need at least " + spec.count() + " clients)");
         }
-        if (!alsoPublishUrls.isEmpty() && !shardPublishes) {
-            throw new IllegalArgumentException("--also-publish-url needs --shard-publishes");
+        if (publisherShard != null && (publisherShard < 0 || publisherShard >= spec.count())) {
+            throw new IllegalArgumentException("--publisher-shard " + publisherShard + " is not a shard of " + spec.count()
+                    + " (0.." + (spec.count() - 1) + ")");
         }
+        if (!alsoPublishUrls.isEmpty() && publisherShard == null) {
+            throw new IllegalArgumentException("--also-publish-url needs --publisher-shard K");
+        }
+        boolean publishes = publisherShard != null && publisherShard == spec.index();
         List<PublishTarget> also = new ArrayList<>();
         for (String url : alsoPublishUrls) {
             also.add(PublishTarget.parse(url, null, null, List.of(), publishToken));
         }
-        return new ShardPlan(spec, StartInstant.parse(startAt, now), shardPublishes, also, readyFile);
+        return new ShardPlan(spec, StartInstant.parse(startAt, now), publishes, also, readyFile);
     }
 
     /** The {@code host:port}s of {@code --shard-server}. */

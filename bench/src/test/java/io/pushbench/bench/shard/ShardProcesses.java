@@ -76,11 +76,7 @@ final class ShardProcesses implements AutoCloseable {
                 "--publish-url=http://" + host + ":" + port + "/publish/{topic}", "--publish-token=" + TOKEN,
                 "--topic-prefix=sharded-", "--clock-probe=endpoint", "--shard=" + k + "/" + n,
                 "--start-at=@" + startFile, "--ready-file=" + folder.resolve("ready.json"), "--delivery-log",
-                "--out=" + folder, "--no-post-run"));
-        if (k == 0) {
-            args.add("--shard-publishes");
-            args.add("--shard-server=" + host + ":" + port);
-        }
+                "--out=" + folder, "--no-post-run", "--publisher-shard=0", "--shard-server=" + host + ":" + port));
         Process p = ns.processBuilder(java(PushbenchCommand.class.getName(), args.toArray(String[]::new)))
                 .redirectErrorStream(true).redirectOutput(folder.resolve("output.log").toFile()).start();
         processes.add(p);
