@@ -29,6 +29,9 @@ import java.util.Map;
  * @param sourceAddresses            loopback source addresses the clients spread over (127.0.0.1 .. 127.0.0.N)
  * @param wsDeflate                  whether WebSocket clients offer {@code permessage-deflate}
  * @param serverOptions              the server's own options (name → value as given), empty for external targets
+ * @param clientHeaders              the clients' header profile ({@code minimal}, {@code browser}, a file), with its
+ *                                   cookie size; {@code null} in reports before version 5 (minimal)
+ * @param network                    the emulated network, or {@code null} for loopback (and before version 5)
  */
 public record RunConfiguration(
         List<String> strategies,
@@ -52,7 +55,21 @@ public record RunConfiguration(
         long maxLoaderStallMicros,
         int sourceAddresses,
         boolean wsDeflate,
-        Map<String, String> serverOptions) {
+        Map<String, String> serverOptions,
+        String clientHeaders,
+        NetworkCondition network) {
+
+    /** A configuration of the clients' minimal headers on loopback (the fields before schema version 5). */
+    public RunConfiguration(List<String> strategies, String preset, int clients, String topics, double publishRatePerSec,
+                            String arrivals, int payloadBytes, long pollIntervalMillis, long longPollHoldMillis,
+                            double rampUpPerSec, long warmupMillis, long durationMillis, long seed, SweepSpec sweep,
+                            int repeats, String server, ExternalTarget target, long maxPublisherLagMicros,
+                            long maxLoaderStallMicros, int sourceAddresses, boolean wsDeflate,
+                            Map<String, String> serverOptions) {
+        this(strategies, preset, clients, topics, publishRatePerSec, arrivals, payloadBytes, pollIntervalMillis,
+                longPollHoldMillis, rampUpPerSec, warmupMillis, durationMillis, seed, sweep, repeats, server, target,
+                maxPublisherLagMicros, maxLoaderStallMicros, sourceAddresses, wsDeflate, serverOptions, null, null);
+    }
 
     public RunConfiguration {
         strategies = List.copyOf(strategies);

@@ -25,7 +25,8 @@ final class SampleReports {
         RunConfiguration config = new RunConfiguration(
                 List.of("poll", "ws"), "ticker", 20, "1", 1.5, "fixed", 64, 500, 30_000, 0, 2_000, 5_000, 42,
                 new SweepSpec("interval", List.of("500ms", "1s")), 2, "embedded", null, 100_000, 50_000, 1, false,
-                Map.of("retention-count", "10000", "batch-limit", "100"));
+                Map.of("retention-count", "10000", "batch-limit", "100"), "browser + 512 B cookie",
+                new NetworkCondition("100ms", 100, 0, "delay-relay", "a relay delaying each direction", "packet loss"));
         List<StrategyResult> results = List.of(
                 result(Strategy.SHORT_POLLING, "500ms", 1, 7),
                 result(Strategy.WEBSOCKET, "1s", 2, 11));

@@ -194,6 +194,26 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--ws-deflate", description = "WebSocket clients offer permessage-deflate (and the server accepts it).")
     boolean wsDeflate;
 
+    @Option(names = "--client-headers", paramLabel = "minimal|browser|FILE", defaultValue = "minimal",
+            description = "Headers the clients send beyond their protocol's: minimal (none), browser (headless "
+                    + "Chromium's for fetch(), EventSource and new WebSocket(), captured byte for byte), or a profile "
+                    + "file of the same format (see docs/clients.md).")
+    String clientHeaders;
+
+    @Option(names = "--cookie-bytes", paramLabel = "BYTES", defaultValue = "0",
+            description = "A Cookie header line of this size (name, value, CRLF) in every request and handshake; 0 = none.")
+    int cookieBytes;
+
+    @Option(names = "--network", paramLabel = "lan|wan|mobile|RTT[,LOSS%]",
+            description = "Put a network between the clients and the server: lan 1ms, wan 50ms, mobile 150ms with 1% "
+                    + "loss, or e.g. 100ms or 80ms,0.5%. tc netem on a veth pair into a network namespace where the "
+                    + "kernel has netem, else a user-space relay that delays each direction (no loss). Linux, root.")
+    String network;
+
+    @Option(names = "--network-emulator", paramLabel = "auto|netem|relay", defaultValue = "auto",
+            description = "How --network is emulated: auto = netem if the kernel has it, else relay.")
+    String networkEmulator;
+
     @Option(names = "--max-publisher-lag", paramLabel = "DURATION", defaultValue = "100ms",
             description = "Invalid run when the publisher's lag behind its schedule has p99.9 above this.")
     String maxPublisherLag;
@@ -246,7 +266,7 @@ public final class RunCommand implements Callable<Integer> {
                 io.pushbench.bench.shard.LocalLoaders.check(settings, shardOptions);
                 return runLoaders(settings);
             }
-            target = target(external, settings);
+            target = NetworkOption.wrap(target(external, settings), network, networkEmulator);
             probe = clockProbe == null ? null : ClockProbe.fromLabel(clockProbe);
             if (target instanceof ExternalServerTarget ext) {
                 checkPublishTarget(ext.publishTarget(), settings);
@@ -363,7 +383,8 @@ public final class RunCommand implements Callable<Integer> {
         return new RunSettings(list, w, p == null ? null : p.label(), s, repeat,
                 duration("--max-publisher-lag", maxPublisherLag).toNanos() / 1000,
                 duration("--max-loader-stall", maxLoaderStall).toNanos() / 1000, positive("--client-threads", clientThreads),
-                sourceAddresses, wsDeflate, positive("--publisher-connections", publisherConnections));
+                sourceAddresses, wsDeflate, positive("--publisher-connections", publisherConnections),
+                io.pushbench.bench.client.headers.ClientHeaders.parse(clientHeaders).withCookieBytes(cookieBytes));
     }
 
     private ExternalTarget externalTarget() {

@@ -66,7 +66,8 @@ public final class ClientGroup implements AutoCloseable {
         this.listener = listener;
         this.protocol = protocol;
         this.clientCount = clients;
-        this.remote = new InetSocketAddress(template.host(), template.port());
+        this.remote = target.connectAddress() != null ? target.connectAddress()
+                : new InetSocketAddress(template.host(), template.port());
         if (remote.isUnresolved()) {
             throw new IllegalArgumentException("cannot resolve host '" + template.host() + "' of " + template);
         }

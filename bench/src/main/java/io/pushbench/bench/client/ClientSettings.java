@@ -1,5 +1,7 @@
 package io.pushbench.bench.client;
 
+import io.pushbench.bench.client.headers.ClientHeaders;
+
 /**
  * How the clients of one group behave.
  *
@@ -12,14 +14,24 @@ package io.pushbench.bench.client;
  *                             attempt up to {@code reconnectMaxMillis}, reset by a successful connection
  * @param reconnectMaxMillis   the backoff bound
  * @param connectTimeoutMillis TCP connect timeout
+ * @param headers              the headers sent beyond the protocol's own ({@code --client-headers})
  */
 public record ClientSettings(long pollIntervalMillis, boolean wsDeflate, int rampUpPerSec, long startAfterSeq,
-                             long reconnectMinMillis, long reconnectMaxMillis, int connectTimeoutMillis) {
+                             long reconnectMinMillis, long reconnectMaxMillis, int connectTimeoutMillis,
+                             ClientHeaders headers) {
 
     /** 1 s poll interval, no deflate, 1,000 connections/s, from seq 0, backoff 100 ms .. 5 s, 10 s connect timeout. */
     public static final ClientSettings DEFAULTS = new ClientSettings(1000, false, 1000, 0, 100, 5000, 10_000);
 
+    /** Settings with {@link ClientHeaders#MINIMAL} headers. */
+    public ClientSettings(long pollIntervalMillis, boolean wsDeflate, int rampUpPerSec, long startAfterSeq,
+                          long reconnectMinMillis, long reconnectMaxMillis, int connectTimeoutMillis) {
+        this(pollIntervalMillis, wsDeflate, rampUpPerSec, startAfterSeq, reconnectMinMillis, reconnectMaxMillis,
+                connectTimeoutMillis, ClientHeaders.MINIMAL);
+    }
+
     public ClientSettings {
+        java.util.Objects.requireNonNull(headers, "headers");
         if (pollIntervalMillis <= 0) {
             throw new IllegalArgumentException("pollIntervalMillis must be > 0, got " + pollIntervalMillis);
         }
@@ -39,22 +51,26 @@ public record ClientSettings(long pollIntervalMillis, boolean wsDeflate, int ram
     }
 
     public ClientSettings withPollIntervalMillis(long millis) {
-        return new ClientSettings(millis, wsDeflate, rampUpPerSec, startAfterSeq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis);
+        return new ClientSettings(millis, wsDeflate, rampUpPerSec, startAfterSeq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis, headers);
     }
 
     public ClientSettings withWsDeflate(boolean deflate) {
-        return new ClientSettings(pollIntervalMillis, deflate, rampUpPerSec, startAfterSeq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis);
+        return new ClientSettings(pollIntervalMillis, deflate, rampUpPerSec, startAfterSeq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis, headers);
     }
 
     public ClientSettings withRampUpPerSec(int perSec) {
-        return new ClientSettings(pollIntervalMillis, wsDeflate, perSec, startAfterSeq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis);
+        return new ClientSettings(pollIntervalMillis, wsDeflate, perSec, startAfterSeq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis, headers);
     }
 
     public ClientSettings withStartAfterSeq(long seq) {
-        return new ClientSettings(pollIntervalMillis, wsDeflate, rampUpPerSec, seq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis);
+        return new ClientSettings(pollIntervalMillis, wsDeflate, rampUpPerSec, seq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis, headers);
     }
 
     public ClientSettings withReconnectMillis(long min, long max) {
-        return new ClientSettings(pollIntervalMillis, wsDeflate, rampUpPerSec, startAfterSeq, min, max, connectTimeoutMillis);
+        return new ClientSettings(pollIntervalMillis, wsDeflate, rampUpPerSec, startAfterSeq, min, max, connectTimeoutMillis, headers);
+    }
+
+    public ClientSettings withHeaders(ClientHeaders clientHeaders) {
+        return new ClientSettings(pollIntervalMillis, wsDeflate, rampUpPerSec, startAfterSeq, reconnectMinMillis, reconnectMaxMillis, connectTimeoutMillis, clientHeaders);
     }
 }

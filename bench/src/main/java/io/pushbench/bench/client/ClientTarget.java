@@ -24,9 +24,17 @@ public final class ClientTarget {
     private final boolean pushbenchFraming;
     private final PollBodyFormat pollBodyFormat;
     private final PayloadSeqReader seqReader;
+    /** Where connections go when not to the templates' host and port (a link emulator in between), or null. */
+    private final java.net.InetSocketAddress connectAddress;
 
     private ClientTarget(Map<Strategy, UrlTemplate> templates, boolean pushbenchFraming, PollBodyFormat pollBodyFormat,
                          PayloadSeqReader seqReader) {
+        this(templates, pushbenchFraming, pollBodyFormat, seqReader, null);
+    }
+
+    private ClientTarget(Map<Strategy, UrlTemplate> templates, boolean pushbenchFraming, PollBodyFormat pollBodyFormat,
+                         PayloadSeqReader seqReader, java.net.InetSocketAddress connectAddress) {
+        this.connectAddress = connectAddress;
         this.templates = templates;
         this.pushbenchFraming = pushbenchFraming;
         this.pollBodyFormat = pollBodyFormat;
@@ -78,6 +86,19 @@ public final class ClientTarget {
         return t;
     }
 
+    /**
+     * The same target reached through {@code address} (e.g. a relay emulating a network): connections go there, while
+     * requests stay exactly as the templates make them (Host header, paths).
+     */
+    public ClientTarget connectingTo(java.net.InetSocketAddress address) {
+        return new ClientTarget(templates, pushbenchFraming, pollBodyFormat, seqReader, address);
+    }
+
+    /** Where connections go instead of the templates' host and port, or null (there). */
+    public java.net.InetSocketAddress connectAddress() {
+        return connectAddress;
+    }
+
     /** True for a pushbench server: seq and lost notices come from the framing of docs/wire-format.md. */
     public boolean pushbenchFraming() {
         return pushbenchFraming;
@@ -93,6 +114,7 @@ public final class ClientTarget {
 
     @Override
     public String toString() {
-        return (pushbenchFraming ? "pushbench " : "external ") + templates.values();
+        return (pushbenchFraming ? "pushbench " : "external ") + templates.values()
+                + (connectAddress == null ? "" : " via " + connectAddress);
     }
 }

@@ -27,12 +27,17 @@ public final class IpTool {
      * @throws NetnsUnavailableException naming what is missing
      */
     public static void requireUsable() throws NetnsUnavailableException {
-        if (!isRoot()) {
+        requireUsable(uid(), IpTool::find);
+    }
+
+    /** {@link #requireUsable()} for a given effective uid and tool lookup. */
+    static void requireUsable(String uid, java.util.function.Function<String, String> findTool) throws NetnsUnavailableException {
+        if (!"0".equals(uid)) {
             throw new NetnsUnavailableException("network namespaces need root (this process runs as uid "
-                    + uid() + "); run as root, or leave --network out");
+                    + uid + "); run as root, or leave --network out");
         }
         for (String tool : List.of("ip", "tc")) {
-            if (find(tool) == null) {
+            if (findTool.apply(tool) == null) {
                 throw new NetnsUnavailableException("the '" + tool + "' tool (iproute2) is not installed; "
                         + "install iproute2, or leave --network out");
             }

@@ -181,7 +181,8 @@ public final class LoadRun {
                 w.longPollHold().toMillis(), w.rampUpPerSec(), w.warmup().toMillis(), w.duration().toMillis(), w.seed(),
                 settings.sweep() == null ? null : new SweepSpec(settings.sweep().parameter().label(), settings.sweep().values()),
                 settings.repeats(), target.mode(), externalTarget, settings.maxPublisherLagMicros(),
-                settings.maxLoaderStallMicros(), settings.sourceAddresses(), settings.wsDeflate(), target.serverOptions());
+                settings.maxLoaderStallMicros(), settings.sourceAddresses(), settings.wsDeflate(), target.serverOptions(),
+                settings.clientHeaders().describe(), target.network());
     }
 
     private static String version() {

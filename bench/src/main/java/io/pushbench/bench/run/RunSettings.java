@@ -20,13 +20,24 @@ import java.util.List;
  * @param sourceAddresses       loopback source addresses to spread connections over
  * @param wsDeflate             WebSocket clients offer permessage-deflate (and the server allows it)
  * @param publisherConnections  keep-alive publish connections
+ * @param clientHeaders         the headers the clients send beyond their protocol's ({@code --client-headers})
  */
 public record RunSettings(List<Strategy> strategies, WorkloadParameters workload, String preset, Sweep sweep,
                           int repeats, long maxPublisherLagMicros, long maxLoaderStallMicros, int clientThreads,
-                          int sourceAddresses, boolean wsDeflate, int publisherConnections) {
+                          int sourceAddresses, boolean wsDeflate, int publisherConnections,
+                          io.pushbench.bench.client.headers.ClientHeaders clientHeaders) {
+
+    /** Settings whose clients send minimal headers. */
+    public RunSettings(List<Strategy> strategies, WorkloadParameters workload, String preset, Sweep sweep,
+                       int repeats, long maxPublisherLagMicros, long maxLoaderStallMicros, int clientThreads,
+                       int sourceAddresses, boolean wsDeflate, int publisherConnections) {
+        this(strategies, workload, preset, sweep, repeats, maxPublisherLagMicros, maxLoaderStallMicros, clientThreads,
+                sourceAddresses, wsDeflate, publisherConnections, io.pushbench.bench.client.headers.ClientHeaders.MINIMAL);
+    }
 
     public RunSettings {
         strategies = List.copyOf(strategies);
+        java.util.Objects.requireNonNull(clientHeaders, "clientHeaders");
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("at least one strategy is needed");
         }

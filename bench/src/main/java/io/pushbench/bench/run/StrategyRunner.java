@@ -261,7 +261,7 @@ final class StrategyRunner {
             ramp = (int) Math.max(1, Math.round(perInterval / intervals));
         }
         return ClientSettings.DEFAULTS.withPollIntervalMillis(Math.max(1, w.pollInterval().toMillis()))
-                .withWsDeflate(settings.wsDeflate()).withRampUpPerSec(ramp);
+                .withWsDeflate(settings.wsDeflate()).withRampUpPerSec(ramp).withHeaders(settings.clientHeaders());
     }
 
     /**

@@ -50,10 +50,29 @@ class PushbenchCommandTest {
             "--payload=20                | payload must be 56..",
             "--server=cloud              | invalid --server 'cloud'",
             "--preset=stocks             | unknown preset 'stocks'",
-            "--repeat=0                  | repeat must be 1..1000"})
+            "--repeat=0                  | repeat must be 1..1000",
+            "--client-headers=chrome     | invalid --client-headers 'chrome': expected minimal, browser or a header profile file",
+            "--cookie-bytes=4            | --cookie-bytes must be 0 or more than",
+            "--network=fast              | invalid --network 'fast': expected lan (1ms), wan (50ms)",
+            "--network-emulator=ns3      | invalid --network-emulator 'ns3'"})
     void wrongFlagsExit2WithAPreciseMessage(String flag, String message) {
         assertThat(run("run", flag.trim())).isEqualTo(2);
         assertThat(err.toString()).contains(message.trim()).contains("pushbench run --help");
+    }
+
+    @Test
+    void networkLossWithoutNetemIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.pushbench.bench.netns.IpTool.isRoot()
+                && !io.pushbench.bench.netns.Netem.available(), "needs root on a kernel without netem");
+        Path runFolder = dir.resolve("run");
+
+        assertThat(run("run", "--network=100ms,1%", "--strategies=poll", "--out=" + runFolder)).isEqualTo(2);
+        assertThat(err.toString()).contains("--network 100ms,1%: --network 100ms,1% asks for 1.0% packet loss, which "
+                + "needs tc netem").contains("cannot drop packets").contains("--network 100ms");
+        assertThat(runFolder).doesNotExist();
+        assertThat(run("run", "--network=100ms", "--network-emulator=netem", "--out=" + runFolder)).isEqualTo(2);
+        assertThat(err.toString()).contains("has no netem qdisc");
+        assertThat(runFolder).doesNotExist();
     }
 
     @Test

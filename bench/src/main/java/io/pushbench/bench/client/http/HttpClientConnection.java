@@ -1,5 +1,8 @@
 package io.pushbench.bench.client.http;
 
+import io.pushbench.bench.client.headers.ClientHeaders;
+import io.pushbench.bench.client.headers.RequestKind;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,7 +17,7 @@ import io.pushbench.model.ByteCategory;
  *
  * <p>Typical use, in a handler that is the framer's {@link HttpResponseFramer.Listener}:
  * <pre>{@code
- * HttpClientConnection http = new HttpClientConnection(client, template, this);
+ * HttpClientConnection http = new HttpClientConnection(client, template, RequestKind.EVENT_SOURCE, this);
  * http.sendGet(ctx, ByteCategory.HTTP_HEADERS, "Accept", "text/event-stream");   // channelActive
  * http.read(in);                                                                // channelRead0: callbacks follow
  * client.deliver(seq, payload, http.receiveNanos());                            // in a callback
@@ -27,11 +30,16 @@ public final class HttpClientConnection {
     private final HttpRequestWriter requests;
     private long receiveNanos;
 
-    public HttpClientConnection(SimulatedClient client, UrlTemplate template, HttpResponseFramer.Listener listener) {
+    /**
+     * A connection whose requests carry the client settings' headers of {@code kind} (e.g. a browser's) after Host.
+     */
+    public HttpClientConnection(SimulatedClient client, UrlTemplate template, RequestKind kind,
+                                HttpResponseFramer.Listener listener) {
         this.client = client;
         this.template = template;
         this.framer = new HttpResponseFramer(listener);
-        this.requests = new HttpRequestWriter(template, client.topic());
+        ClientHeaders headers = client.settings().headers();
+        this.requests = new HttpRequestWriter(template, client.topic(), headers.block(kind, template), headers.names(kind));
     }
 
     /**

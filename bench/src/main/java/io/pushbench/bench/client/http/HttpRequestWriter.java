@@ -24,18 +24,30 @@ public final class HttpRequestWriter {
     /** The pieces between cursors; the first starts with {@code GET }, the last ends with the Host line. */
     private final byte[][] pieces;
     private final int constantBytes;
+    /** Lower-case names already in the header block: the per-request headers of the same name are not written again. */
+    private final java.util.Set<String> blockNames;
 
     /**
      * @param template the URL template; its {@code {seq}} is the cursor (without it, the target never changes)
      * @param topic    the connection's topic
      */
     public HttpRequestWriter(UrlTemplate template, String topic) {
+        this(template, topic, "", java.util.Set.of());
+    }
+
+    /**
+     * @param headerBlock header lines ({@code Name: value CRLF} each) sent after Host in every request, e.g. a
+     *                    browser's ({@link io.pushbench.bench.client.headers.ClientHeaders#block})
+     * @param blockNames  the lower-case names of those headers
+     */
+    public HttpRequestWriter(UrlTemplate template, String topic, String headerBlock, java.util.Set<String> blockNames) {
+        this.blockNames = java.util.Set.copyOf(blockNames);
         String[] target = template.requestTargetAroundSeq(topic);
         pieces = new byte[target.length][];
         int bytes = 0;
         for (int i = 0; i < target.length; i++) {
             String piece = (i == 0 ? "GET " : "") + target[i]
-                    + (i == target.length - 1 ? " HTTP/1.1\r\nHost: " + template.hostHeader() + "\r\n" : "");
+                    + (i == target.length - 1 ? " HTTP/1.1\r\nHost: " + template.hostHeader() + "\r\n" + headerBlock : "");
             pieces[i] = piece.getBytes(StandardCharsets.ISO_8859_1);
             bytes += pieces[i].length;
         }
@@ -52,7 +64,7 @@ public final class HttpRequestWriter {
         int size = constantBytes + (pieces.length - 1) * MAX_SEQ_DIGITS + CRLF.length;
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             String value = namesAndValues[i + 1];
-            if (value != null && !value.isEmpty()) {
+            if (written(namesAndValues[i], value)) {
                 size += namesAndValues[i].length() + 2 + value.length() + CRLF.length;
             }
         }
@@ -64,7 +76,7 @@ public final class HttpRequestWriter {
         }
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             String value = namesAndValues[i + 1];
-            if (value != null && !value.isEmpty()) {
+            if (written(namesAndValues[i], value)) {
                 buf.writeCharSequence(namesAndValues[i], StandardCharsets.ISO_8859_1);
                 buf.writeByte(':').writeByte(' ');
                 buf.writeCharSequence(value, StandardCharsets.ISO_8859_1);
@@ -73,6 +85,11 @@ public final class HttpRequestWriter {
         }
         buf.writeBytes(CRLF);
         return buf;
+    }
+
+    private boolean written(String name, String value) {
+        return value != null && !value.isEmpty()
+                && (blockNames.isEmpty() || !blockNames.contains(name.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Writes a non-negative number in decimal, without a String. */

@@ -73,7 +73,7 @@ public final class PollClientHandler extends SimpleChannelInboundHandler<ByteBuf
         this.parser = parser;
         this.readyWhenRequestSent = readyWhenRequestSent;
         this.drainMessageAnswers = drainMessageAnswers;
-        this.http = new HttpClientConnection(client, template, this);
+        this.http = new HttpClientConnection(client, template, io.pushbench.bench.client.headers.RequestKind.FETCH, this);
     }
 
     @Override

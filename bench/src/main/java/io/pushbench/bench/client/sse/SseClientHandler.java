@@ -46,7 +46,7 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
     public SseClientHandler(SimulatedClient client, UrlTemplate template) {
         this.client = client;
         this.ledger = client.ledger();
-        this.http = new HttpClientConnection(client, template, this);
+        this.http = new HttpClientConnection(client, template, io.pushbench.bench.client.headers.RequestKind.EVENT_SOURCE, this);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.pushbench.bench.client.websocket;
 
+import io.pushbench.bench.client.headers.ClientHeaders;
+import io.pushbench.bench.client.headers.RequestKind;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -30,8 +33,17 @@ public final class WsClient implements ClientProtocol {
         UrlTemplate template = client.target().template(Strategy.WEBSOCKET);
         URI uri = URI.create(template.absolute(client.topic(), client.lastSeq()));
         boolean deflate = client.settings().wsDeflate();
+        // a browser's handshake headers (--client-headers) beside those the handshake itself writes
+        io.netty.handler.codec.http.HttpHeaders extra = EmptyHttpHeaders.INSTANCE;
+        java.util.List<ClientHeaders.Header> profile = client.settings().headers().headers(RequestKind.WEB_SOCKET, template);
+        if (!profile.isEmpty()) {
+            extra = new io.netty.handler.codec.http.DefaultHttpHeaders();
+            for (ClientHeaders.Header h : profile) {
+                extra.add(h.name(), h.value());
+            }
+        }
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri,
-                WebSocketVersion.V13, null, deflate, EmptyHttpHeaders.INSTANCE, WsClientHandler.MAX_MESSAGE_BYTES,
+                WebSocketVersion.V13, null, deflate, extra, WsClientHandler.MAX_MESSAGE_BYTES,
                 true, false, FORCE_CLOSE_MILLIS, false, false);
         ChannelPipeline p = channel.pipeline();
         p.addLast(WsHandshakeByteCounter.NAME, new WsHandshakeByteCounter(client.ledger()));

@@ -28,4 +28,9 @@ public interface ServerTarget {
 
     /** The server options in effect (name → value), for the report; empty for external targets. */
     java.util.Map<String, String> serverOptions();
+
+    /** The emulated network between the clients and this server ({@code --network}), or null for none. */
+    default io.pushbench.report.NetworkCondition network() {
+        return null;
+    }
 }
