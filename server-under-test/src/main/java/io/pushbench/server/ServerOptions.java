@@ -88,7 +88,7 @@ public final class ServerOptions {
     @Option(names = "--worker-threads", paramLabel = "N", description = "Event-loop threads; 0 = Netty's default (2 x cores).")
     int workerThreads = 0;
 
-    @Option(names = "--transport", paramLabel = "KIND", description = "Netty transport: ${COMPLETION-CANDIDATES}; AUTO = epoll where it loads, else NIO.")
+    @Option(names = "--transport", paramLabel = "KIND", description = "Netty transport: ${COMPLETION-CANDIDATES}; AUTO = io_uring where the kernel allows it, else epoll, else NIO.")
     TransportChoice transport = TransportChoice.AUTO;
 
     @Option(names = "--request-read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,

@@ -36,7 +36,7 @@ class ControlEndpointsTest {
             HttpResponse<String> metrics = send(server, HttpRequest.newBuilder(uri(server, "/metrics")));
             assertThat(metrics.headers().firstValue("Content-Type")).hasValue("application/json");
             JsonNode json = new ObjectMapper().readTree(metrics.body());
-            assertThat(json.get("transport").asText()).isEqualTo(server.transport()).isIn("epoll", "nio");
+            assertThat(json.get("transport").asText()).isEqualTo(server.transport()).isIn("io_uring", "epoll", "nio");
             assertThat(json.get("serverCpuNanos").asLong()).isPositive();
             JsonNode poll = json.get("strategies").get("poll");
             assertThat(poll.get("requests").asLong()).isEqualTo(1);
