@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ServerInitializer extends ChannelInitializer<Channel> {
 
+    /** The name of the HTTP codec in the pipeline (a stream handler writes framed chunks below it). */
+    public static final String HTTP_CODEC = "http";
+
     private final ServerContext context;
     private final ChannelGroup channels;
     private final AtomicInteger openConnections = new AtomicInteger();
@@ -51,7 +54,7 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                 context.config().idleTimeout().toNanos());
         p.addLast(ByteCountingHandler.NAME, new ByteCountingHandler(context.counters()));
         p.addLast("request-start", timeouts.bytesWatch());
-        p.addLast("http", new HttpServerCodec(decoderConfig));
+        p.addLast(HTTP_CODEC, new HttpServerCodec(decoderConfig));
         p.addLast("request-timeouts", timeouts.messageWatch());
         p.addLast(HttpRequestGuard.NAME, HttpRequestGuard.INSTANCE);
         int maxConnections = context.config().maxConnections();

@@ -7,12 +7,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.pushbench.server.log.Message;
 import io.pushbench.server.metrics.TrafficCounters;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
  * Writes a batch of messages as one buffer (one outbound entry, one completion), each encoded by the
- * strategy's encoder, and counts the batch's messages as delivered when the write completes.
+ * strategy's encoder inside the strategy's framing, and counts the batch's messages as delivered when the
+ * write completes.
  */
 public final class BatchWrite {
 
@@ -22,25 +22,55 @@ public final class BatchWrite {
         void encode(Message message, ByteBuf out);
     }
 
+    /** What a batch's buffer carries around its encoded messages (e.g. an HTTP chunk's size line and CRLF). */
+    public interface Framing {
+        /** Raw bytes: the messages' encodings back to back. */
+        Framing NONE = new Framing() {
+            @Override
+            public int framedBytes(int contentBytes) {
+                return contentBytes;
+            }
+
+            @Override
+            public void writeHead(ByteBuf out, int contentBytes) {
+            }
+
+            @Override
+            public void writeTail(ByteBuf out) {
+            }
+        };
+
+        /** The buffer's size for {@code contentBytes} of encoded messages. */
+        int framedBytes(int contentBytes);
+
+        /** Writes what precedes {@code contentBytes} of encoded messages. */
+        void writeHead(ByteBuf out, int contentBytes);
+
+        /** Writes what follows the encoded messages. */
+        void writeTail(ByteBuf out);
+    }
+
     private BatchWrite() {
     }
 
     /**
-     * Encodes {@code messages} into one buffer of exactly the size {@code bytes} gives, wraps it (e.g. as
-     * an HTTP chunk; identity for raw bytes) and writes it without flushing.
+     * Encodes {@code messages} into one buffer of exactly the size {@code bytes} and {@code framing} give and
+     * writes it from {@code ctx} without flushing.
      */
     public static ChannelFuture write(ChannelHandlerContext ctx, List<Message> messages, ToIntFunction<Message> bytes,
-            Encoder encoder, Function<ByteBuf, ?> wrap, TrafficCounters counters) {
+            Encoder encoder, Framing framing, TrafficCounters counters) {
         int size = 0;
         for (Message m : messages) {
             size += bytes.applyAsInt(m);
         }
-        ByteBuf buf = ctx.alloc().buffer(size);
+        ByteBuf buf = ctx.alloc().buffer(framing.framedBytes(size));
+        framing.writeHead(buf, size);
         for (Message m : messages) {
             encoder.encode(m, buf);
         }
+        framing.writeTail(buf);
         int count = messages.size();
-        return ctx.write(wrap.apply(buf)).addListener((ChannelFutureListener) f -> {
+        return ctx.write(buf).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
                 counters.countDelivered(count);
             }

@@ -16,12 +16,14 @@ import io.pushbench.server.http.RequestRouter;
 import io.pushbench.server.http.Route;
 import io.pushbench.server.http.RouteHandler;
 import io.pushbench.server.http.RoutedRequest;
+import io.pushbench.server.http.ServerInitializer;
 import io.pushbench.server.http.ServerContext;
 import io.pushbench.server.log.Message;
 import io.pushbench.server.metrics.TrafficCounters;
 import io.pushbench.server.push.BatchWrite;
 import io.pushbench.server.push.PushCursor;
 import io.pushbench.server.push.PushSink;
+import io.pushbench.server.wire.HttpChunkFraming;
 import io.pushbench.server.wire.SseEventEncoder;
 import io.pushbench.server.wire.WireHeaders;
 import java.util.List;
@@ -35,14 +37,36 @@ import java.util.concurrent.TimeUnit;
 public final class SseStreamHandler extends RouteHandler implements PushSink {
 
     /**
-     * Outbound-buffer bytes of one chunk's framing: the chunk header and trailing CRLF are written as
-     * entries of their own, each with Netty's 96-byte entry overhead, plus the content entry's.
+     * Outbound-buffer bytes of one chunk besides its events: Netty's 96-byte entry overhead (the chunk is one
+     * buffer) and the framing, at most 8 hex digits and two CRLFs.
      */
-    private static final int CHUNK_OUTBOUND_BYTES = 3 * 96 + 32;
+    private static final int CHUNK_OUTBOUND_BYTES = 96 + 8 + 4;
+
+    /**
+     * A batch of events as one HTTP chunk, framed in place and written below the HTTP codec: one buffer per
+     * batch instead of the codec's three (size line, content, CRLF); docs/benchmarks.md, "SSE chunks in place".
+     */
+    public static final BatchWrite.Framing HTTP_CHUNK = new BatchWrite.Framing() {
+        @Override
+        public int framedBytes(int contentBytes) {
+            return HttpChunkFraming.framedBytes(contentBytes);
+        }
+
+        @Override
+        public void writeHead(ByteBuf out, int contentBytes) {
+            HttpChunkFraming.writeHead(out, contentBytes);
+        }
+
+        @Override
+        public void writeTail(ByteBuf out) {
+            HttpChunkFraming.writeTail(out);
+        }
+    };
 
     private final ServerContext context;
     private final TrafficCounters counters;
     private ChannelHandlerContext ctx;
+    private ChannelHandlerContext belowCodec;   // writes from here skip the HTTP codec: framed chunks only
     private PushCursor cursor;
     private ScheduledFuture<?> heartbeat;
 
@@ -55,6 +79,7 @@ public final class SseStreamHandler extends RouteHandler implements PushSink {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RoutedRequest request) {
         this.ctx = ctx;
+        this.belowCodec = ctx.pipeline().context(ServerInitializer.HTTP_CODEC);
         ctx.pipeline().remove(RequestRouter.NAME);    // the connection is a stream now: no more requests
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers()
@@ -102,8 +127,8 @@ public final class SseStreamHandler extends RouteHandler implements PushSink {
 
     @Override
     public ChannelFuture writeMessages(List<Message> messages) {
-        return BatchWrite.write(ctx, messages, SseEventEncoder::eventBytes, SseEventEncoder::encodeEvent,
-                DefaultHttpContent::new, counters);
+        return BatchWrite.write(belowCodec, messages, SseEventEncoder::eventBytes, SseEventEncoder::encodeEvent,
+                HTTP_CHUNK, counters);
     }
 
     @Override

@@ -114,7 +114,7 @@ public final class WebSocketStreamHandler extends SimpleChannelInboundHandler<We
     public ChannelFuture writeMessages(List<Message> messages) {
         if (framesInPlace) {
             return BatchWrite.write(ctx, messages, WebSocketMessageEncoder::frameBytes,
-                    WebSocketMessageEncoder::encodeFrame, frames -> frames, counters);
+                    WebSocketMessageEncoder::encodeFrame, BatchWrite.Framing.NONE, counters);
         }
         ChannelFuture last = null;
         for (Message m : messages) {

@@ -6,7 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.pushbench.server.log.Message;
@@ -77,6 +86,37 @@ class EncodersTest {
         try {
             assertThat(ByteBufUtil.hexDump(inPlace)).isEqualTo(ByteBufUtil.hexDump(expected));
             assertThat(WebSocketMessageEncoder.frameBytes(m)).isEqualTo(expected.readableBytes());
+        } finally {
+            expected.release();
+            inPlace.release();
+            netty.finishAndReleaseAll();
+        }
+    }
+
+    /** Data sizes around each added hex digit of the chunk size line. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 15, 16, 255, 256, 4_095, 4_096, 70_000, 1_048_576})
+    void chunksFramedInPlaceAreTheBytesNettysHttpEncoderWrites(int dataBytes) {
+        EmbeddedChannel netty = new EmbeddedChannel(new HttpResponseEncoder());
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        netty.writeOutbound(head);
+        for (Object part; (part = netty.readOutbound()) != null; ) {
+            ReferenceCountUtil.release(part);   // the head: not what is compared
+        }
+        byte[] data = "d".repeat(dataBytes).getBytes(UTF_8);
+        netty.writeOutbound(new DefaultHttpContent(Unpooled.wrappedBuffer(data)));
+        ByteBuf expected = Unpooled.buffer();
+        for (ByteBuf part; (part = netty.readOutbound()) != null; part.release()) {
+            expected.writeBytes(part);
+        }
+        ByteBuf inPlace = Unpooled.buffer();
+        HttpChunkFraming.writeHead(inPlace, dataBytes);
+        inPlace.writeBytes(data);
+        HttpChunkFraming.writeTail(inPlace);
+        try {
+            assertThat(ByteBufUtil.hexDump(inPlace)).isEqualTo(ByteBufUtil.hexDump(expected));
+            assertThat(HttpChunkFraming.framedBytes(dataBytes)).isEqualTo(expected.readableBytes());
         } finally {
             expected.release();
             inPlace.release();

@@ -40,6 +40,14 @@ public final class EmbeddedWire implements AutoCloseable {
         return application;
     }
 
+    /**
+     * The context of the encoder at the socket end: a write from it passes no encoder, as a server handler's
+     * write from its codec's context (e.g. SSE's in-place chunks below the HTTP codec).
+     */
+    public ChannelHandlerContext codecContext() {
+        return channel.pipeline().firstContext();
+    }
+
     /** Writes and flushes {@code message} from the application context, then {@link #drainBytes()}. */
     public int writeBytes(Object message) {
         application.writeAndFlush(message);

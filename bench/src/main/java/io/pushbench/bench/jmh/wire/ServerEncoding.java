@@ -1,7 +1,6 @@
 package io.pushbench.bench.jmh.wire;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -18,6 +17,7 @@ import io.pushbench.server.log.Message;
 import io.pushbench.server.metrics.TrafficCounters;
 import io.pushbench.server.push.BatchWrite;
 import io.pushbench.server.shortpoll.BatchAnswer;
+import io.pushbench.server.sse.SseStreamHandler;
 import io.pushbench.server.wire.SseEventEncoder;
 import io.pushbench.server.wire.WebSocketMessageEncoder;
 import io.pushbench.server.wire.WireHeaders;
@@ -49,7 +49,8 @@ public enum ServerEncoding {
     },
     /**
      * One event in one HTTP chunk on an open event stream, as {@code SseStreamHandler} writes a single
-     * message; {@link #open()} has already written the stream's head (drain it first).
+     * message: framed in place and written below the HTTP encoder; {@link #open()} has already written the
+     * stream's head through the encoder (drain it first).
      */
     SSE_EVENT {
         @Override
@@ -61,8 +62,8 @@ public enum ServerEncoding {
 
         @Override
         public void write(EmbeddedWire wire, Message m) {
-            BatchWrite.write(wire.applicationContext(), List.of(m), SseEventEncoder::eventBytes,
-                    SseEventEncoder::encodeEvent, DefaultHttpContent::new, UNUSED_COUNTERS);
+            BatchWrite.write(wire.codecContext(), List.of(m), SseEventEncoder::eventBytes,
+                    SseEventEncoder::encodeEvent, SseStreamHandler.HTTP_CHUNK, UNUSED_COUNTERS);
             wire.applicationContext().flush();
         }
     },
@@ -80,7 +81,7 @@ public enum ServerEncoding {
         @Override
         public void write(EmbeddedWire wire, Message m) {
             BatchWrite.write(wire.applicationContext(), List.of(m), WebSocketMessageEncoder::frameBytes,
-                    WebSocketMessageEncoder::encodeFrame, frames -> frames, UNUSED_COUNTERS);
+                    WebSocketMessageEncoder::encodeFrame, BatchWrite.Framing.NONE, UNUSED_COUNTERS);
             wire.applicationContext().flush();
         }
     },
