@@ -31,7 +31,7 @@ public final class HttpResponseFramer {
     private enum State { HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE }
 
     private final Listener listener;
-    private final ByteBuf line = Unpooled.buffer(256);
+    private final ByteBuf line = Unpooled.buffer(0);   // grows on demand: idle connections hold none (docs/scale.md)
     private State state = State.HEAD;
     private int headStart;
     private int lineStart;

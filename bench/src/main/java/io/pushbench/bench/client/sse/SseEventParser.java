@@ -44,8 +44,10 @@ public final class SseEventParser {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Listener listener;
-    private final ByteBuf line = Unpooled.buffer(256);
-    private final ByteBuf data = Unpooled.buffer(256);
+    // empty until used, then as large as the longest line/event so far: an idle subscriber holds no 256-byte
+    // buffers (with 3 per SSE connection they were ~40 % of the loader's memory per connection, docs/scale.md)
+    private final ByteBuf line = Unpooled.buffer(0);
+    private final ByteBuf data = Unpooled.buffer(0);
     private String eventType = "";
     private String idBuffer = "";
     private int bomMatched;
