@@ -41,7 +41,9 @@ public record PushServerConfig(
         Duration requestReadTimeout,
         Duration idleTimeout,
         Duration wsAssemblyTimeout,
-        Duration slowConsumerCloseGrace) {
+        Duration slowConsumerCloseGrace,
+        String corsAllowOrigin,
+        java.nio.file.Path pageDir) {
 
     /** A builder with every default set. */
     public static Builder builder() {
@@ -90,6 +92,8 @@ public record PushServerConfig(
         private Duration idleTimeout = Defaults.IDLE_TIMEOUT;
         private Duration wsAssemblyTimeout = Defaults.WS_ASSEMBLY_TIMEOUT;
         private Duration slowConsumerCloseGrace = Defaults.SLOW_CONSUMER_CLOSE_GRACE;
+        private String corsAllowOrigin;
+        private java.nio.file.Path pageDir;
 
         private Builder() {
         }
@@ -156,6 +160,13 @@ public record PushServerConfig(
         public Builder wsAssemblyTimeout(Duration v) { wsAssemblyTimeout = v; return this; }
         /** How long a WebSocket closed as a slow consumer keeps its TCP connection for the close frame; default 5 s. */
         public Builder slowConsumerCloseGrace(Duration v) { slowConsumerCloseGrace = v; return this; }
+        /**
+         * The {@code Access-Control-Allow-Origin} value of every answer ({@code *} or one origin such as
+         * {@code http://localhost:8080}), preflights ({@code OPTIONS}) answered; default null = no CORS headers.
+         */
+        public Builder corsAllowOrigin(String v) { corsAllowOrigin = v; return this; }
+        /** A folder whose files are served at {@code /page/<name>} (a test page for browsers); default null = none. */
+        public Builder pageDir(java.nio.file.Path v) { pageDir = v; return this; }
 
         /**
          * Validates and builds.
@@ -188,6 +199,9 @@ public record PushServerConfig(
             requirePositive(idleTimeout, "idle timeout");
             requirePositive(wsAssemblyTimeout, "WebSocket assembly timeout");
             requirePositive(slowConsumerCloseGrace, "slow-consumer close grace");
+            require(corsAllowOrigin == null || corsAllowOrigin.equals("*") || corsAllowOrigin.matches("https?://[^/\\s]+"),
+                    "CORS origin must be * or scheme://host[:port], got '" + corsAllowOrigin + "'");
+            require(pageDir == null || java.nio.file.Files.isDirectory(pageDir), "page folder " + pageDir + " is not a folder");
             Retention checked = new Retention(retentionCount, retentionAge);
             requireSafeBind();
             return new PushServerConfig(bindAddress, port, longPollHold, batchLimit, checked.maxMessages(),
@@ -195,7 +209,7 @@ public record PushServerConfig(
                     maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, maxWsFrameBytes,
                     writeBufferLowWaterMarkBytes, writeBufferHighWaterMarkBytes, slowConsumerTimeout,
                     writeDelay, publishToken, bossThreads, workerThreads, transport, requestReadTimeout, idleTimeout,
-                    wsAssemblyTimeout, slowConsumerCloseGrace);
+                    wsAssemblyTimeout, slowConsumerCloseGrace, corsAllowOrigin, pageDir);
         }
 
         private void requireSafeBind() {

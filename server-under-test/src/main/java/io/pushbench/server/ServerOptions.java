@@ -113,6 +113,15 @@ public final class ServerOptions {
                     + "that reads again can take the close frame queued behind its unread data.")
     Duration slowConsumerCloseGrace = Defaults.SLOW_CONSUMER_CLOSE_GRACE;
 
+    @Option(names = "--cors-allow-origin", paramLabel = "ORIGIN",
+            description = "Send Access-Control-Allow-Origin: ORIGIN (* or e.g. http://localhost:8080) on every answer and "
+                    + "answer CORS preflights, so pages of another origin may poll and open event streams.")
+    String corsAllowOrigin;
+
+    @Option(names = "--page-dir", paramLabel = "FOLDER",
+            description = "Serve the files of FOLDER at /page/<name> (a test page for browsers).")
+    java.nio.file.Path pageDir;
+
     /**
      * The validated config these options describe.
      *
@@ -131,6 +140,7 @@ public final class ServerOptions {
                 .bossThreads(bossThreads).workerThreads(workerThreads).transport(transport)
                 .requestReadTimeout(requestReadTimeout).idleTimeout(idleTimeout).wsAssemblyTimeout(wsAssemblyTimeout)
                 .slowConsumerCloseGrace(slowConsumerCloseGrace)
+                .corsAllowOrigin(corsAllowOrigin).pageDir(pageDir)
                 .build();
     }
 }

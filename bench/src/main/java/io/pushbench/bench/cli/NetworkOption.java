@@ -6,7 +6,6 @@ import io.pushbench.bench.network.LinkEmulator;
 import io.pushbench.bench.network.NetworkCondition;
 import io.pushbench.bench.run.servers.ServerTarget;
 
-import java.util.Locale;
 
 /** {@code --network} and {@code --network-emulator}, shared by {@code run} and {@code claims}. */
 final class NetworkOption {
@@ -20,7 +19,7 @@ final class NetworkOption {
      * @throws IllegalArgumentException bad values, or a network that cannot be emulated here (the reason named)
      */
     static ServerTarget wrap(ServerTarget target, String network, String emulator) {
-        LinkEmulator preference = emulator(emulator);
+        LinkEmulator preference = LinkEmulator.fromOption(emulator);
         if (network == null) {
             return target;
         }
@@ -29,16 +28,6 @@ final class NetworkOption {
             return EmulatedNetworkTarget.wrap(target, condition, preference);
         } catch (NetnsUnavailableException e) {
             throw new IllegalArgumentException("--network " + network + ": " + e.getMessage());
-        }
-    }
-
-    /** null for auto. */
-    static LinkEmulator emulator(String text) {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "auto": return null;
-            case "netem": return LinkEmulator.NETEM;
-            case "relay": return LinkEmulator.RELAY;
-            default: throw new IllegalArgumentException("invalid --network-emulator '" + text + "': expected auto, netem or relay");
         }
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 io.pushbench.compare.cli.HistoryCommand.class,
                 PlotCommand.class,
                 MergeCommand.class,
+                io.pushbench.bench.claims.ClaimsCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

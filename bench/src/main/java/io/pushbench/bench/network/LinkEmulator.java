@@ -30,6 +30,19 @@ public enum LinkEmulator {
         this.doesNotModel = doesNotModel;
     }
 
+    /**
+     * {@code --network-emulator}: {@code auto} (null: netem where the kernel has it, else the relay), {@code netem}
+     * or {@code relay}.
+     */
+    public static LinkEmulator fromOption(String text) {
+        switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto": return null;
+            case "netem": return NETEM;
+            case "relay": return RELAY;
+            default: throw new IllegalArgumentException("invalid --network-emulator '" + text + "': expected auto, netem or relay");
+        }
+    }
+
     public String label() {
         return label;
     }

@@ -117,10 +117,16 @@ public final class PlotCommand implements Callable<Integer> {
             if (Files.isRegularFile(run.resolve(ReportJson.FILE_NAME))) {
                 return RunPlots.plot(run, kinds, sweepMetrics);
             }
+            if (Files.isRegularFile(run.resolve(io.pushbench.report.claims.ClaimsJson.FILE_NAME))) {
+                return io.pushbench.plots.claims.ClaimPlots.plot(run.resolve(io.pushbench.report.claims.ClaimsJson.FILE_NAME));
+            }
             if (Files.isRegularFile(run.resolve(JmhPlots.FILE_NAME))) {
                 return JmhPlots.plot(run.resolve(JmhPlots.FILE_NAME));
             }
             throw new PlotInputException(run + ": a folder without " + ReportJson.FILE_NAME + " or " + JmhPlots.FILE_NAME);
+        }
+        if (io.pushbench.report.claims.ClaimsJson.isClaimsFile(run)) {
+            return io.pushbench.plots.claims.ClaimPlots.plot(run);
         }
         return startsWithArray(run) ? JmhPlots.plot(run) : RunPlots.plot(run, kinds, sweepMetrics);
     }

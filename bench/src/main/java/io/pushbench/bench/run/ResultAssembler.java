@@ -55,6 +55,8 @@ final class ResultAssembler {
     private final MemoryReading memoryWithClients;
     private final int connectedForMemory;
     private final CountCheck countCheck;
+    /** The emulated network's round trip, µs; 0 on loopback. */
+    private double roundTripMicros;
     private final StrategyRunner.Undelivered unknownFate;
     private final WorkloadParameters w;
     private final double windowSec;
@@ -113,8 +115,14 @@ final class ResultAssembler {
         return new StrategyResult(m.point().strategy(), m.point().sweepParameter(), m.point().sweepValue(),
                 m.point().repeatIndex(), workloadPoint(), Math.round(windowSec * 1e6), delivery, requests, app,
                 networkBytes(received), latency, cpu(serverWindow, received), memory(), gc,
-                AnalyticModel.values(m.point().strategy(), w, measured), validity, m.hlogFile(), timeline,
+                AnalyticModel.values(m.point().strategy(), w, measured, roundTripMicros), validity, m.hlogFile(), timeline,
                 publishFigures(publisher));
+    }
+
+    /** The emulated network's round trip for the model, µs (0 = loopback, the default). */
+    ResultAssembler roundTripMicros(double micros) {
+        this.roundTripMicros = micros;
+        return this;
     }
 
     private PublishFigures publishFigures(PublisherStats p) {

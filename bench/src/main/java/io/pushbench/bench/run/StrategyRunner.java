@@ -367,7 +367,9 @@ final class StrategyRunner {
 
         return new Outcome(new ResultAssembler(settings, m, start, end, afterDrain, expected, gc, timeline, withoutClients,
                 withoutClientsAgain, withClients, connectedForMemory,
-                shard == null ? countCheck : countCheck.judgedElsewhere(), unknownFate).assemble(), countCheck);
+                shard == null ? countCheck : countCheck.judgedElsewhere(), unknownFate)
+                .roundTripMicros(serverTarget.network() == null ? 0 : serverTarget.network().roundTripMillis() * 1000)
+                .assemble(), countCheck);
     }
 
     /**

@@ -71,6 +71,23 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        java.nio.file.Path baseClaims = io.pushbench.compare.ClaimsComparison.claimsFile(base);
+        java.nio.file.Path candidateClaims = io.pushbench.compare.ClaimsComparison.claimsFile(candidate);
+        if (baseClaims != null || candidateClaims != null) {
+            // two claims runs: their verdicts side by side
+            try {
+                if (baseClaims == null || candidateClaims == null) {
+                    throw new IllegalArgumentException("a claims run compares only with a claims run");
+                }
+                boolean[] changed = {false};
+                out.print(io.pushbench.compare.ClaimsComparison.text(baseClaims, candidateClaims, changed));
+                out.flush();
+                return changed[0] ? 1 : 0;
+            } catch (ReportFormatException | IllegalArgumentException e) {
+                err.println("pushbench compare: " + e.getMessage());
+                return 2;
+            }
+        }
         RunComparer comparer = new RunComparer(thresholdOptions.thresholds(gate));
         ComparisonReport report;
         try {

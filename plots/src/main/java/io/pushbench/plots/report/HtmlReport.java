@@ -143,7 +143,7 @@ public final class HtmlReport {
     }
 
     /** Escapes the five characters that have a meaning in HTML text and attributes. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -33,6 +33,8 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
     private final HttpDecoderConfig decoderConfig;
     private final ControlHandler controlHandler;
     private final ShortPollHandler shortPollHandler;
+    /** CORS and the test page; null (not in the pipeline) unless asked for. */
+    private final BrowserAccessHandler browserAccess;
 
     public ServerInitializer(ServerContext context, ChannelGroup channels) {
         this.context = context;
@@ -44,6 +46,8 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
                 .setMaxChunkSize(8192);
         this.controlHandler = new ControlHandler(context);
         this.shortPollHandler = new ShortPollHandler(context);
+        this.browserAccess = config.corsAllowOrigin() == null && config.pageDir() == null ? null
+                : new BrowserAccessHandler(config.corsAllowOrigin(), config.pageDir());
     }
 
     @Override
@@ -67,6 +71,9 @@ public final class ServerInitializer extends ChannelInitializer<Channel> {
         p.addLast("aggregator", new HttpObjectAggregator(context.config().maxBodyBytes()));
         if (context.config().wsDeflate()) {
             p.addLast("ws-deflate", new WebSocketServerExtensionHandler(new PerMessageDeflateServerExtensionHandshaker()));
+        }
+        if (browserAccess != null) {
+            p.addLast(BrowserAccessHandler.NAME, browserAccess);
         }
         p.addLast(RequestRouter.NAME, new RequestRouter(context));
         p.addLast("control", controlHandler);

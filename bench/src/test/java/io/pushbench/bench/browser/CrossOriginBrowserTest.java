@@ -1,0 +1,42 @@
+package io.pushbench.bench.browser;
+
+import io.pushbench.bench.claims.CrossOriginProbe;
+import io.pushbench.bench.claims.Observations;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Claim 8 in Debian's headless Chromium: a page of one pushbench server opens EventSource, fetch() and WebSocket to
+ * another (another origin), without and with {@code --cors-allow-origin *}.
+ */
+class CrossOriginBrowserTest {
+
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void needsChromium() {
+        try {
+            chromium = HeadlessChromium.find();
+        } catch (BrowserUnavailableException e) {
+            assumeTrue(false, "headless Chromium is not installed (.ci/install-deps installs it): " + e.getMessage());
+        }
+    }
+
+    @Test
+    void eventSourceAcrossOriginsNeedsAllowOriginWhileWebSocketNeedsNoCorsHeader() throws Exception {
+        Observations o = new Observations();
+
+        CrossOriginProbe.run(chromium, o);
+
+        assertThat(o.figure(CrossOriginProbe.NO_CORS, "eventsource", null, CrossOriginProbe.OPENED)).isZero();
+        assertThat(o.figure(CrossOriginProbe.NO_CORS, "fetch", null, CrossOriginProbe.OPENED)).isZero();
+        assertThat(o.figure(CrossOriginProbe.NO_CORS, "websocket", null, CrossOriginProbe.OPENED)).isEqualTo(1.0);
+        assertThat(o.figure(CrossOriginProbe.CORS_STAR, "eventsource", null, CrossOriginProbe.OPENED)).isEqualTo(1.0);
+        assertThat(o.figure(CrossOriginProbe.CORS_STAR, "fetch", null, CrossOriginProbe.OPENED)).isEqualTo(1.0);
+        // credentials are not allowed with '*' (the exact origin and Allow-Credentials are needed)
+        assertThat(o.figure(CrossOriginProbe.CORS_STAR, "eventsource-credentials", null, CrossOriginProbe.OPENED)).isZero();
+    }
+}
