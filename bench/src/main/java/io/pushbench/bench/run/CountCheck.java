@@ -7,7 +7,6 @@ import io.pushbench.bench.run.servers.ServerProbe;
 import io.pushbench.model.Direction;
 import io.pushbench.model.Strategy;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,21 +67,14 @@ public record CountCheck(io.pushbench.model.Strategy strategy, boolean available
                 clients.requests(), server.bytesRead(), server.bytesWritten(), server.requests());
     }
 
+    /** The totals as the report keeps them (the server's null when it has no counters). */
+    public io.pushbench.report.ExactCounts exactCounts() {
+        return new io.pushbench.report.ExactCounts(clientUpBytes, clientDownBytes, clientRequests,
+                available ? serverReadBytes : null, available ? serverWrittenBytes : null, available ? serverRequests : null);
+    }
+
     /** Why the counts disagree; empty when they agree exactly or the server has no counters. */
     public List<String> reasons() {
-        List<String> reasons = new ArrayList<>();
-        if (!available) {
-            return reasons;
-        }
-        if (clientUpBytes != serverReadBytes) {
-            reasons.add("clients wrote " + clientUpBytes + " bytes but the server read " + serverReadBytes);
-        }
-        if (clientDownBytes != serverWrittenBytes) {
-            reasons.add("the server wrote " + serverWrittenBytes + " bytes but the clients read " + clientDownBytes);
-        }
-        if (clientRequests != serverRequests) {
-            reasons.add("clients sent " + clientRequests + " requests but the server counted " + serverRequests);
-        }
-        return reasons;
+        return exactCounts().disagreements();
     }
 }

@@ -164,10 +164,7 @@ public final class LoadRun {
         if (shard == null) {
             return null;
         }
-        CountCheck c = checks.get(0);
-        io.pushbench.report.ExactCounts counts = new io.pushbench.report.ExactCounts(c.clientUpBytes(),
-                c.clientDownBytes(), c.clientRequests(), c.available() ? c.serverReadBytes() : null,
-                c.available() ? c.serverWrittenBytes() : null, c.available() ? c.serverRequests() : null);
+        io.pushbench.report.ExactCounts counts = checks.get(0).exactCounts();
         return new io.pushbench.report.Sharding(io.pushbench.report.Sharding.SHARD, shard.spec().count(),
                 shard.agreedStart() == null ? null : shard.agreedStart().toString(), shard.spec().index(),
                 shard.publishes(), counts, List.of(), null);
