@@ -33,11 +33,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v jq >/dev/null || { echo "jq is needed for the table: apt-get install jq" >&2; exit 2; }
+source bench/scripts/lib.sh
 jar=bench/target/pushbench.jar
-# a jar older than the sources would measure other code than the checkout's: build it again
-if [ ! -f "$jar" ] || [ -n "$(find model server-under-test plots bench -name '*.java' -newer "$jar" -print -quit)" ]; then
-  mvn -B -q -pl bench -am package -DskipTests
-fi
+ensure_jar
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
@@ -47,16 +45,6 @@ workload=(--clients="$clients" --rate="$rate" --poll-interval="$poll_interval" -
 help=$(java -jar "$jar" run --help)
 has_option() { grep -q -- "$1" <<<"$help"; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-await_port() { # port pid name
-  for _ in $(seq 1 100); do
-    (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
-    kill -0 "$2" 2>/dev/null || { echo "$3 exited before it listened; see $out/$3.log" >&2; return 1; }
-    sleep 0.1
-  done
-  echo "$3 did not listen on 127.0.0.1:$1 within 10 s" >&2; return 1
-}
 
 server_pid_args() { # pid
   if has_option --server-pid; then echo "--server-pid=$1"; fi
@@ -100,7 +88,7 @@ http {
 EOF
   /usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir" -e "$dir/error.log" >"$out/nchan.log" 2>&1 &
   local master=$!
-  await_port "$port" "$master" nchan || return 1
+  await_port "$port" "$master" nchan "$out/nchan.log" || return 1
   # the worker serves the connections (the master only accepts the config): its CPU and memory are the server's
   local worker; worker=$(cat /proc/"$master"/task/"$master"/children | awk '{print $1}')
   run_pushbench nchan "$strategies" $(server_pid_args "$worker") \
@@ -115,7 +103,7 @@ run_node() {
   [ -d targets/node-push/node_modules ] || { echo "run: npm ci --prefix targets/node-push" >&2; return 1; }
   node targets/node-push/server.js --port="$port" >"$out/node.log" 2>&1 &
   local pid=$!
-  await_port "$port" "$pid" node || return 1
+  await_port "$port" "$pid" node "$out/node.log" || return 1
   local cost; cost=$(server_pid_args "$pid")
   run_pushbench node "$strategies" $cost \
     --url-poll="http://127.0.0.1:$port/poll/{topic}?after={seq}" \
@@ -137,7 +125,7 @@ run_pushpin() {
   # the GRIP origin: the Node server's /grip/sse/{topic} (Grip-Hold: stream) and /grip/ws/{topic} (WebSocket-over-HTTP)
   node targets/node-push/server.js --port="$origin_port" >"$out/pushpin-origin.log" 2>&1 &
   local origin=$!
-  await_port "$origin_port" "$origin" pushpin-origin || return 1
+  await_port "$origin_port" "$origin" pushpin-origin "$out/pushpin-origin.log" || return 1
   # Debian's pushpin.conf with its own ports and rundir, and the zurl it needs started by its runner
   cat >"$dir/pushpin.conf" <<EOF
 [global]
@@ -169,7 +157,7 @@ EOF
   echo "* 127.0.0.1:$origin_port,over_http" >"$dir/routes"
   pushpin --config "$dir/pushpin.conf" --merge-output >"$out/pushpin.log" 2>&1 &
   local pushpin=$!
-  if await_port "$port" "$pushpin" pushpin && await_port "$control_port" "$pushpin" pushpin; then
+  if await_port "$port" "$pushpin" pushpin "$out/pushpin.log" && await_port "$control_port" "$pushpin" pushpin "$out/pushpin.log"; then
     # Pushpin is the runner and four processes under it (condure, zurl, proxy, handler): --server-pid counts a
     # process with its descendants. At 2,000 new connections/s its default queues answer some subscribes 502.
     run_pushbench pushpin "$list" $(server_pid_args "$pushpin") --ramp-up=200 --url-sse="http://127.0.0.1:$port/grip/sse/{topic}" \
