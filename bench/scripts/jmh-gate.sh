@@ -80,5 +80,5 @@ java -jar "$jar" compare --gate "$counts_gate" --min-effect "$min_effect" --min-
 # 2: bytes allocated per operation, over 10 % (the table again, gated differently)
 java -jar "$jar" compare --gate '*.alloc.rate.norm' --min-count-effect 10 --format markdown "$baseline" "$out" \
      > "$out/gate-allocation.md" || { s=$?; [ "$s" -gt "$status" ] && status=$s; }
-grep -A20 '^REGRESSION\|^PASS' "$out/gate-allocation.md" | sed 's/^/allocation: /' || true
+grep -E -A20 'PASS|REGRESSION' "$out/gate-allocation.md" | sed 's/^/allocation: /' || true
 exit "$status"
