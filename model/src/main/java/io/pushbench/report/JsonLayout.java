@@ -35,4 +35,20 @@ public final class JsonLayout {
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n")));
     }
+
+    /**
+     * A result file's text, the file named in any failure.
+     *
+     * @param kind what the file should be, for the message, e.g. {@code report}
+     * @throws ReportFormatException when it is missing or unreadable
+     */
+    public static String readFile(java.nio.file.Path file, String kind) throws ReportFormatException {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ReportFormatException("no such " + kind + " file: " + file);
+        } catch (java.io.IOException e) {
+            throw new ReportFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
 }

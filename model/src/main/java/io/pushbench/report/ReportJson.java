@@ -16,7 +16,6 @@ import io.pushbench.model.Strategy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -71,14 +70,7 @@ public final class ReportJson {
      * @throws ReportFormatException when the file is missing, is not JSON, is not a report, or has a newer schema version
      */
     public static RunReport read(Path file) throws ReportFormatException {
-        String json;
-        try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ReportFormatException("no such report file: " + file);
-        } catch (IOException e) {
-            throw new ReportFormatException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        String json = JsonLayout.readFile(file, "report");
         try {
             return fromJson(json);
         } catch (ReportFormatException e) {

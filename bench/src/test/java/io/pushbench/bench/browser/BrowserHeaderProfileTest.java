@@ -24,7 +24,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@code browser} header profile against what Debian's headless Chromium really sends: Chromium's page makes
@@ -47,11 +46,7 @@ class BrowserHeaderProfileTest {
 
     @BeforeAll
     static void needsChromium() {
-        try {
-            chromium = HeadlessChromium.find();
-        } catch (BrowserUnavailableException e) {
-            assumeTrue(false, "headless Chromium is not installed (.ci/install-deps installs it): " + e.getMessage());
-        }
+        chromium = InstalledChromium.orSkip();
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Claim 8 in Debian's headless Chromium: a page of one pushbench server opens EventSource, fetch() and WebSocket to
@@ -18,11 +17,7 @@ class CrossOriginBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        try {
-            chromium = HeadlessChromium.find();
-        } catch (BrowserUnavailableException e) {
-            assumeTrue(false, "headless Chromium is not installed (.ci/install-deps installs it): " + e.getMessage());
-        }
+        chromium = InstalledChromium.orSkip();
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.pushbench.report.ReportFormatException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Writes and reads {@code claims.json}: versioned like {@code report.json} (additive changes, newer refused). */
@@ -20,7 +19,7 @@ public final class ClaimsJson {
     public static final int SCHEMA_VERSION = 1;
     /** The file name inside a claims folder. */
     public static final String FILE_NAME = "claims.json";
-    /** The value of {@code kind}, which tells a claims file from a run report. */
+    /** A claims file has a run id and a {@code claims} array (a run report has {@code results}). */
     private static final String RUN_ID_FIELD = "runId";
 
     private static final ObjectMapper MAPPER = JsonLayout.mapperBuilder().build();
@@ -53,14 +52,7 @@ public final class ClaimsJson {
 
     /** @throws ReportFormatException missing, not JSON, not a claims file, or a newer schema version */
     public static ClaimsReport read(Path file) throws ReportFormatException {
-        String json;
-        try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ReportFormatException("no such claims file: " + file);
-        } catch (IOException e) {
-            throw new ReportFormatException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        String json = JsonLayout.readFile(file, "claims");
         try {
             return fromJson(json);
         } catch (ReportFormatException e) {

@@ -34,14 +34,33 @@ final class ClaimChartRenderer {
         }
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         boolean log = data.logScale() && data.bars().stream().allMatch(b -> b.value() > 0);
-        for (ClaimChart.Bar b : data.bars()) {
+        java.util.List<ClaimChart.Bar> bars = new java.util.ArrayList<>(data.bars());
+        if (bars.stream().allMatch(b -> b.category().matches("[0-9.]+ .*"))) {
+            // sweep points ("2 msg/s", "1000 clients") in ascending order, whatever order the verdict read them in
+            bars.sort(java.util.Comparator.comparingDouble(b -> Double.parseDouble(b.category().substring(0, b.category().indexOf(' ')))));
+        }
+        for (ClaimChart.Bar b : bars) {
             dataset.addValue(b.value(), b.series(), b.category());
         }
         CategoryAxis categories = new CategoryAxis();
         categories.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         categories.setMaximumCategoryLabelLines(3);
-        ValueAxis values = log ? new LogAxis(data.valueAxis()) : new NumberAxis(data.valueAxis());
+        double smallest = data.bars().stream().mapToDouble(ClaimChart.Bar::value).min().orElse(1);
+        ValueAxis values;
         BarRenderer renderer = new BarRenderer();
+        if (log) {
+            // bars grow from half the smallest value, not from 0 (which a log axis cannot show)
+            double largest = data.bars().stream().mapToDouble(ClaimChart.Bar::value).max().orElse(1);
+            LogAxis axis = new LogAxis(data.valueAxis());
+            axis.setSmallestValue(smallest / 2);
+            axis.setRange(smallest / 2, largest * 2);
+            axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            renderer.setBase(smallest / 2);
+            renderer.setIncludeBaseInRange(false);
+            values = axis;
+        } else {
+            values = new NumberAxis(data.valueAxis());
+        }
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.05);
