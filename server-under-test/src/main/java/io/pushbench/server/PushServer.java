@@ -11,6 +11,13 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.pushbench.model.Strategy;
+import io.pushbench.model.WallClock;
+import io.pushbench.server.broker.Broker;
+import io.pushbench.server.broker.BrokerIngress;
+import io.pushbench.server.broker.BrokerKind;
+import io.pushbench.server.broker.BrokerMetrics;
+import io.pushbench.server.broker.BrokerUnavailableException;
+import io.pushbench.server.broker.Brokers;
 import io.pushbench.server.http.ServerContext;
 import io.pushbench.server.http.ServerInitializer;
 import io.pushbench.server.log.MessageLog;
@@ -20,12 +27,14 @@ import io.pushbench.server.push.TopicWakeups;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * The server under test: one Netty server on one port serving short polling, long polling, SSE and
- * WebSocket from one {@link MessageLog}, counting what it does.
+ * WebSocket from one {@link MessageLog}, counting what it does. With a broker ({@code --broker}), publishes go
+ * through it and the log holds what the broker delivers, so several instances serve the same topics.
  *
  * <p>Typical use:
  * <pre>{@code
@@ -45,6 +54,8 @@ public final class PushServer implements AutoCloseable {
     private final ServerCounters counters = new ServerCounters();
     private final ServerThreads threads = new ServerThreads();
     private final NettyTransport transport;
+    private final Broker broker;
+    private final BrokerIngress ingress;
     private final ChannelGroup channels = new DefaultChannelGroup("pushbench-server", GlobalEventExecutor.INSTANCE);
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
@@ -57,6 +68,8 @@ public final class PushServer implements AutoCloseable {
         this.config = config;
         this.log = new MessageLog(config.retention(), config.maxTopics());
         this.transport = NettyTransport.choose(config.transport());
+        this.broker = Brokers.create(config.broker(), threads.factory("broker"));
+        this.ingress = new BrokerIngress(log);
     }
 
     /**
@@ -64,16 +77,24 @@ public final class PushServer implements AutoCloseable {
      *
      * @return the bound address (with the real port when the config asked for port 0)
      * @throws IllegalStateException when already started, or when binding fails (the cause says why)
+     * @throws BrokerStartException when the broker cannot be reached (the message names it)
      */
     public synchronized InetSocketAddress start() {
         if (serverChannel != null) {
             throw new IllegalStateException("server already started on " + serverChannel.localAddress());
         }
+        try {
+            broker.start(ingress);     // before binding: a client never meets a server whose broker is missing
+        } catch (BrokerUnavailableException e) {
+            broker.close();
+            throw new BrokerStartException(e.getMessage(), e);
+        }
         bossGroup = new MultiThreadIoEventLoopGroup(config.bossThreads(), threads.factory("boss"),
                 transport.ioHandlers().get());
         workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), threads.factory("worker"),
                 transport.ioHandlers().get());
-        ServerContext context = new ServerContext(config, log, new TopicWakeups(config.writeDelay()), counters, this::metrics);
+        ServerContext context = new ServerContext(config, log, new TopicWakeups(config.writeDelay()), counters, this::metrics,
+                broker);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(transport.serverChannel())
@@ -86,6 +107,7 @@ public final class PushServer implements AutoCloseable {
             serverChannel = bootstrap.bind(config.bindAddress(), config.port()).sync().channel();
         } catch (Exception e) {
             shutdownGroups();
+            broker.close();
             throw new IllegalStateException("cannot bind " + config.bindAddress() + ":" + config.port() + ": " + e, e);
         } 
         InetSocketAddress address = address();
@@ -114,14 +136,28 @@ public final class PushServer implements AutoCloseable {
     }
 
     /**
-     * Publishes a message in-process, as {@code POST /publish/{topic}} does. Thread-safe.
+     * Publishes a message in-process, as {@code POST /publish/{topic}} does, through the broker (waiting for its
+     * seq). Thread-safe.
      *
      * @param payload kept by reference: do not change it afterwards
      * @return the message's sequence number
      * @throws IllegalArgumentException for an invalid topic name
+     * @throws io.pushbench.server.broker.BrokerPublishException when the broker did not take it
      */
     public long publish(String topic, byte[] payload) {
-        return log.publish(topic, payload);
+        if (broker.kind() == BrokerKind.MEMORY) {
+            return log.publish(topic, payload);
+        }
+        try {
+            return broker.publish(log.topic(topic), payload, WallClock.nowEpochMicros()).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** What the broker connection did since start. */
+    public BrokerMetrics brokerMetrics() {
+        return ingress.snapshot(broker.kind());
     }
 
     /** A snapshot of every counter, the server threads' CPU time and the outbound buffers. */
@@ -138,7 +174,7 @@ public final class PushServer implements AutoCloseable {
             max = Math.max(max, pending);
         }
         return new ServerMetrics(transport.name(), byStrategy, counters.control().snapshot(), threads.cpuNanos(),
-                total, max);
+                total, max, brokerMetrics());
     }
 
     /** Bytes waiting in all connections' outbound buffers now (Netty's count, with its per-entry overhead). */
@@ -169,6 +205,7 @@ public final class PushServer implements AutoCloseable {
         }
         channels.close().awaitUninterruptibly();
         shutdownGroups();
+        broker.close();
     }
 
     private void shutdownGroups() {

@@ -1,5 +1,6 @@
 package io.pushbench.server;
 
+import io.pushbench.server.broker.BrokerUrl;
 import io.pushbench.server.log.Retention;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -43,7 +44,8 @@ public record PushServerConfig(
         Duration wsAssemblyTimeout,
         Duration slowConsumerCloseGrace,
         String corsAllowOrigin,
-        java.nio.file.Path pageDir) {
+        java.nio.file.Path pageDir,
+        BrokerUrl broker) {
 
     /** A builder with every default set. */
     public static Builder builder() {
@@ -94,6 +96,7 @@ public record PushServerConfig(
         private Duration slowConsumerCloseGrace = Defaults.SLOW_CONSUMER_CLOSE_GRACE;
         private String corsAllowOrigin;
         private java.nio.file.Path pageDir;
+        private BrokerUrl broker = BrokerUrl.MEMORY;
 
         private Builder() {
         }
@@ -167,6 +170,11 @@ public record PushServerConfig(
         public Builder corsAllowOrigin(String v) { corsAllowOrigin = v; return this; }
         /** A folder whose files are served at {@code /page/<name>} (a test page for browsers); default null = none. */
         public Builder pageDir(java.nio.file.Path v) { pageDir = v; return this; }
+        /**
+         * What carries publishes to the instances that fan them out: {@link BrokerUrl#MEMORY} (default: this process
+         * only), Redis pub/sub, Redis Streams or PostgreSQL LISTEN/NOTIFY (docs/brokers.md).
+         */
+        public Builder broker(BrokerUrl v) { broker = v; return this; }
 
         /**
          * Validates and builds.
@@ -202,6 +210,7 @@ public record PushServerConfig(
             require(corsAllowOrigin == null || corsAllowOrigin.equals("*") || corsAllowOrigin.matches("https?://[^/\\s]+"),
                     "CORS origin must be * or scheme://host[:port], got '" + corsAllowOrigin + "'");
             require(pageDir == null || java.nio.file.Files.isDirectory(pageDir), "page folder " + pageDir + " is not a folder");
+            require(broker != null, "broker must be set (memory for none)");
             Retention checked = new Retention(retentionCount, retentionAge);
             requireSafeBind();
             return new PushServerConfig(bindAddress, port, longPollHold, batchLimit, checked.maxMessages(),
@@ -209,7 +218,7 @@ public record PushServerConfig(
                     maxRequestLineBytes, maxHeaderBytes, maxBodyBytes, maxWsFrameBytes,
                     writeBufferLowWaterMarkBytes, writeBufferHighWaterMarkBytes, slowConsumerTimeout,
                     writeDelay, publishToken, bossThreads, workerThreads, transport, requestReadTimeout, idleTimeout,
-                    wsAssemblyTimeout, slowConsumerCloseGrace, corsAllowOrigin, pageDir);
+                    wsAssemblyTimeout, slowConsumerCloseGrace, corsAllowOrigin, pageDir, broker);
         }
 
         private void requireSafeBind() {

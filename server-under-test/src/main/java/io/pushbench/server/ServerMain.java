@@ -14,12 +14,13 @@ import picocli.CommandLine.Spec;
 /**
  * The standalone server: {@code java -jar server-under-test.jar --port 8080}. Prints one line with its
  * address, transport and strategies, then serves until stopped (Ctrl-C). Exit codes: 0 stopped normally,
- * 1 could not start (e.g. port in use), 2 bad options.
+ * 1 could not start (e.g. port in use), 2 bad options or an unreachable broker.
  */
 @Command(name = "server-under-test", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Serves short polling, long polling, SSE and WebSocket from one message log (see docs/server.md).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped normally", "1:could not start (e.g. the port is in use)", "2:bad options"})
+        exitCodeList = {"0:stopped normally", "1:could not start (e.g. the port is in use)",
+                "2:bad options, or the broker (--broker) cannot be reached"})
 public final class ServerMain implements Callable<Integer> {
 
     @Mixin
@@ -40,6 +41,10 @@ public final class ServerMain implements Callable<Integer> {
         InetSocketAddress address;
         try {
             address = server.start();
+        } catch (BrokerStartException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            server.close();
+            return 2;      // a broker URL that leads nowhere is bad input, like an unknown scheme
         } catch (IllegalStateException e) {
             System.err.println("error: " + e.getMessage());
             server.close();

@@ -1,6 +1,7 @@
 package io.pushbench.server;
 
 import io.pushbench.model.Strategy;
+import io.pushbench.server.broker.BrokerMetrics;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,9 +18,10 @@ import java.util.Map;
  * @param outboundBufferedBytes bytes waiting in all connections' outbound buffers now (Netty's pending
  *     write bytes, including its per-entry overhead)
  * @param maxConnectionOutboundBufferedBytes the largest outbound buffer of any one connection now, bytes
+ * @param broker what the broker connection did since start (kind {@code memory}: only publishes)
  */
 public record ServerMetrics(String transport, Map<Strategy, TrafficCounts> strategies, TrafficCounts control,
-        long serverCpuNanos, long outboundBufferedBytes, long maxConnectionOutboundBufferedBytes) {
+        long serverCpuNanos, long outboundBufferedBytes, long maxConnectionOutboundBufferedBytes, BrokerMetrics broker) {
 
     public ServerMetrics {
         strategies = Collections.unmodifiableMap(new EnumMap<>(strategies));

@@ -1,5 +1,6 @@
 package io.pushbench.server;
 
+import io.pushbench.server.broker.BrokerUrl;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -122,6 +123,12 @@ public final class ServerOptions {
             description = "Serve the files of FOLDER at /page/<name> (a test page for browsers).")
     java.nio.file.Path pageDir;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "What carries publishes to every server instance: memory (this process only), redis://HOST:PORT "
+                    + "(pub/sub), redis-streams://HOST:PORT or postgresql://HOST:PORT/DATABASE (LISTEN/NOTIFY); "
+                    + "?namespace=NAME keeps runs that share a broker apart (docs/brokers.md).")
+    String broker = "memory";
+
     /**
      * The validated config these options describe.
      *
@@ -141,6 +148,7 @@ public final class ServerOptions {
                 .requestReadTimeout(requestReadTimeout).idleTimeout(idleTimeout).wsAssemblyTimeout(wsAssemblyTimeout)
                 .slowConsumerCloseGrace(slowConsumerCloseGrace)
                 .corsAllowOrigin(corsAllowOrigin).pageDir(pageDir)
+                .broker(BrokerUrl.parse(broker))
                 .build();
     }
 }

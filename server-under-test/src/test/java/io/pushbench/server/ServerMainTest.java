@@ -45,6 +45,23 @@ class ServerMainTest {
     }
 
     @Test
+    void aBrokerOfUnknownSchemeOrUnreachableExitsTwoNamingIt() {
+        assertThat(run("--port", "0", "--broker", "kafka://127.0.0.1:9092")).isEqualTo(2);
+        assertThat(lastErr).contains("unknown broker scheme 'kafka'").contains("redis://HOST:PORT");
+        assertThat(run("--port", "0", "--broker", "redis://127.0.0.1")).isEqualTo(2);
+        assertThat(lastErr).contains("needs a host and a port");
+        assertThat(run("--port", "0", "--broker", "postgresql://127.0.0.1:5432")).isEqualTo(2);
+        assertThat(lastErr).contains("names its database");
+        // port 1 on loopback: nothing listens there, the connection is refused at once
+        assertThat(run("--port", "0", "--broker", "redis://127.0.0.1:1")).isEqualTo(2);
+        assertThat(lastErr).contains("cannot reach the broker redis://127.0.0.1:1");
+        assertThat(run("--port", "0", "--broker", "redis-streams://127.0.0.1:1")).isEqualTo(2);
+        assertThat(lastErr).contains("cannot reach the broker redis-streams://127.0.0.1:1");
+        assertThat(run("--port", "0", "--broker", "postgresql://127.0.0.1:1/test")).isEqualTo(2);
+        assertThat(lastErr).contains("cannot reach the broker postgresql://127.0.0.1:1/test");
+    }
+
+    @Test
     void optionsBuildTheConfigTheyDescribe() {
         ServerOptions options = new ServerOptions();
         new CommandLine(options).parseArgs("--port", "0", "--long-poll-hold", "300ms", "--ws-deflate", "--retention-age", "0");

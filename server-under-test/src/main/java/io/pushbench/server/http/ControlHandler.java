@@ -13,7 +13,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.pushbench.model.WallClock;
 import io.pushbench.server.wire.WireHeaders;
+import io.pushbench.server.broker.BrokerPublishException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Serves {@code POST /publish/{topic}}, {@code GET /health}, {@code GET /clock} and {@code GET /metrics}. Stateless. */
 @Sharable
@@ -52,9 +55,34 @@ public final class ControlHandler extends ChannelInboundHandlerAdapter {
     private void publish(ChannelHandlerContext ctx, RoutedRequest request) {
         // the router already refused an unauthorised publish (TopicAccess), before any topic was created
         byte[] payload = ByteBufUtil.getBytes(request.request().content());
-        long seq = request.topic().append(payload);
+        boolean keepAlive = request.keepAlive();
+        CompletableFuture<Long> seq = context.broker().publish(request.topic(), payload, WallClock.nowEpochMicros())
+                .toCompletableFuture();
+        if (seq.isDone()) {         // the memory broker: appended already
+            answerPublish(ctx, seq, keepAlive);
+            return;
+        }
+        // a broker answers later: read no further request of this connection until then, so answers keep their order
+        ctx.channel().config().setAutoRead(false);
+        seq.whenComplete((s, e) -> ctx.executor().execute(() -> {
+            answerPublish(ctx, seq, keepAlive);
+            ctx.channel().config().setAutoRead(true);
+        }));
+    }
+
+    private static void answerPublish(ChannelHandlerContext ctx, CompletableFuture<Long> result, boolean keepAlive) {
+        long seq;
+        try {
+            seq = result.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            boolean tooLarge = cause instanceof BrokerPublishException b && b.refusedByLimit();
+            Responses.sendText(ctx, tooLarge ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                    : HttpResponseStatus.SERVICE_UNAVAILABLE, String.valueOf(cause.getMessage()), keepAlive);
+            return;
+        }
         FullHttpResponse response = Responses.text(HttpResponseStatus.OK, Long.toString(seq));
         response.headers().set(WireHeaders.SEQ, seq);
-        Responses.send(ctx, response, request.keepAlive());
+        Responses.send(ctx, response, keepAlive);
     }
 }

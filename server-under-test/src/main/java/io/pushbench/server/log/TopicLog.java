@@ -29,6 +29,8 @@ public final class TopicLog {
     private final String name;
     private static final Message[] NO_MESSAGES = new Message[0];
     private static final LogSubscriber[] NO_SUBSCRIBERS = new LogSubscriber[0];
+    /** The payload of a gap's slot, told apart by identity: a seq skipped by {@link #appendAt}. */
+    private static final byte[] GAP = new byte[0];
     /** The first ring allocated, slots: small, since most topics of a many-topic run hold a few messages. */
     private static final int FIRST_RING_SLOTS = 2;
 
@@ -66,20 +68,70 @@ public final class TopicLog {
             long now = nanoClock.getAsLong();
             expire(now);
             seq = headSeq + 1;
-            if (seq - oldestSeq >= ring.length) {
-                if (ring.length < maxMessages) {
-                    grow();
-                } else {
-                    oldestSeq = seq - ring.length + 1;   // the ring is full at the retention: drop the oldest
+            put(seq, payload, now);
+        }
+        wake(seq);
+        return seq;
+    }
+
+    /**
+     * Appends a message whose sequence number someone else assigned (a broker shared by several server
+     * instances), and wakes every subscriber. A seq at or below the head is a duplicate and is dropped; seqs
+     * skipped between the head and {@code seq} are kept as gaps that readers are told they lost (the loss
+     * notice), exactly as retention's drops are. A gap wider than the retention count drops everything before
+     * {@code seq}, as retention by count would.
+     *
+     * @param seq the message's sequence number in its topic, at least 1
+     * @param payload kept by reference: do not change it afterwards
+     * @return how many seqs were skipped (0 = none, -1 = {@code seq} was a duplicate and nothing was appended)
+     */
+    public long appendAt(long seq, byte[] payload) {
+        long skipped;
+        synchronized (this) {
+            if (seq <= headSeq) {
+                return -1;
+            }
+            long now = nanoClock.getAsLong();
+            expire(now);
+            skipped = seq - headSeq - 1;
+            if (oldestSeq > headSeq || skipped >= maxMessages) {
+                dropAll();
+                headSeq = seq - 1;
+                oldestSeq = seq;
+            } else {
+                for (long missing = headSeq + 1; missing < seq; missing++) {
+                    put(missing, GAP, now);
                 }
             }
-            headSeq = seq;
-            ring[slot(seq)] = new Message(seq, payload, now);
+            put(seq, payload, now);
         }
+        wake(seq);
+        return skipped;
+    }
+
+    /** Places the message of the next seq in the ring, growing it or dropping the oldest. Call holding this. */
+    private void put(long seq, byte[] payload, long now) {
+        if (seq - oldestSeq >= ring.length) {
+            if (ring.length < maxMessages) {
+                grow();
+            } else {
+                oldestSeq = seq - ring.length + 1;   // the ring is full at the retention: drop the oldest
+            }
+        }
+        headSeq = seq;
+        ring[slot(seq)] = new Message(seq, payload, now);
+    }
+
+    private void wake(long seq) {
         for (LogSubscriber subscriber : subscribers) {
             subscriber.onAppended(seq);
         }
-        return seq;
+    }
+
+    private void dropAll() {
+        for (long seq = oldestSeq; seq <= headSeq; seq++) {
+            ring[slot(seq)] = null;
+        }
     }
 
     /**
@@ -93,6 +145,9 @@ public final class TopicLog {
         synchronized (this) {
             expire(nanoClock.getAsLong());
             long first = Math.max(after + 1, oldestSeq);
+            while (first <= headSeq && isGap(first)) {
+                first++;            // a gap at the cursor is lost to this reader, like a retention drop
+            }
             long lost = after > 0 && first > after + 1 ? first - after - 1 : 0;
             long last = Math.min(headSeq, first + maxMessages - 1);
             if (first > last) {
@@ -100,10 +155,19 @@ public final class TopicLog {
             }
             List<Message> messages = new ArrayList<>((int) (last - first + 1));
             for (long seq = first; seq <= last; seq++) {
+                if (isGap(seq)) {
+                    // the next read starts at the gap and reports it; this one says more is there
+                    return new LogRead(lost, messages, seq - 1, true);
+                }
                 messages.add(ring[slot(seq)]);
             }
-            return new LogRead(lost, messages, last);
+            return new LogRead(lost, messages, last, last < headSeq);
         }
+    }
+
+    /** Whether the retained seq is a gap: a seq the broker never delivered to this instance. Call holding this. */
+    private boolean isGap(long seq) {
+        return ring[slot(seq)].payload() == GAP;
     }
 
     /** The last sequence number assigned (0 before the first message). */

@@ -122,7 +122,7 @@ public final class PushCursor {
                 block();
                 return;
             }
-            if (messages.size() < batchLimit) {
+            if (!read.more()) {
                 // caught up as of this read; a later append wakes this cursor again
                 unblock();
                 flushIf(wrote);

@@ -106,6 +106,65 @@ class MessageLogTest {
         assertThat(log.topic("one")).as("existing topics still served").isNotNull();
     }
 
+    @Test
+    void seqsABrokerSkippedAreLostToAReaderPastThemAndTheReadAfterTheGapGoesOn() {
+        TopicLog topic = log(10, Duration.ZERO).topic("t");
+        assertThat(topic.appendAt(1, bytes("m1"))).isZero();
+        assertThat(topic.appendAt(2, bytes("m2"))).isZero();
+        assertThat(topic.appendAt(5, bytes("m5"))).isEqualTo(2);
+        assertThat(topic.appendAt(6, bytes("m6"))).isZero();
+
+        LogRead first = topic.read(0, 100);
+        assertThat(seqs(first.messages())).containsExactly(1L, 2L);
+        assertThat(first.more()).isTrue();          // stopped at the gap, more after it
+        LogRead second = topic.read(first.nextAfter(), 100);
+        assertThat(second.lostCount()).isEqualTo(2);
+        assertThat(seqs(second.messages())).containsExactly(5L, 6L);
+        assertThat(second.more()).isFalse();
+        // a new reader (cursor 0) is told of no loss, only given what is there
+        assertThat(topic.read(2, 100).lostCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateSeqIsDroppedAndTheFirstSeqAnInstanceSeesStartsItsLog() {
+        TopicLog topic = log(10, Duration.ZERO).topic("t");
+        assertThat(topic.appendAt(40, bytes("m40"))).isEqualTo(39);
+        assertThat(topic.appendAt(40, bytes("again"))).isEqualTo(-1);
+        assertThat(topic.appendAt(39, bytes("late"))).isEqualTo(-1);
+        assertThat(topic.oldestRetainedSeq()).isEqualTo(40);
+        LogRead fresh = topic.read(0, 100);
+        assertThat(fresh.lostCount()).isZero();
+        assertThat(seqs(fresh.messages())).containsExactly(40L);
+        LogRead resumed = topic.read(30, 100);   // a client that had seq 30 on another instance
+        assertThat(resumed.lostCount()).isEqualTo(9);
+        assertThat(seqs(resumed.messages())).containsExactly(40L);
+    }
+
+    @Test
+    void aGapWiderThanTheRetentionDropsWhatCameBefore() {
+        TopicLog topic = log(4, Duration.ZERO).topic("t");
+        topic.appendAt(1, bytes("m1"));
+        topic.appendAt(2, bytes("m2"));
+        topic.appendAt(7, bytes("m7"));            // 4 skipped: as many as the retention keeps
+        assertThat(topic.oldestRetainedSeq()).isEqualTo(7);
+        LogRead read = topic.read(2, 100);
+        assertThat(read.lostCount()).isEqualTo(4);
+        assertThat(seqs(read.messages())).containsExactly(7L);
+    }
+
+    @Test
+    void gapsAgeOutLikeMessages() {
+        MessageLog log = log(10, Duration.ofSeconds(1));
+        TopicLog topic = log.topic("t");
+        topic.appendAt(1, bytes("m1"));
+        topic.appendAt(3, bytes("m3"));
+        clockNanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        topic.appendAt(4, bytes("m4"));
+        LogRead read = topic.read(1, 100);
+        assertThat(read.lostCount()).isEqualTo(2);
+        assertThat(seqs(read.messages())).containsExactly(4L);
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }

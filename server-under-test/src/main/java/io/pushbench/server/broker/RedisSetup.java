@@ -1,0 +1,78 @@
+package io.pushbench.server.broker;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Lettuce client both Redis brokers share: one I/O thread made by the server's thread factory (so its CPU is
+ * the server's), automatic reconnect with exponential backoff (50 ms doubling to 2 s; Lettuce subscribes a pub/sub
+ * connection again by itself), and commands refused at once while disconnected, so a publish during an outage
+ * fails (503) instead of waiting in a queue and being sent after the client was told it failed.
+ *
+ * <p>Lettuce 7.7 is built on Netty 4.2.13; it runs on the project's 4.2.18 (the same 4.2 line).
+ */
+final class RedisSetup implements AutoCloseable {
+
+    /** How long a command may wait for Redis: longer than a paused broker is paused in the fault tests (5 s). */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+    private final BrokerUrl url;
+    private final ClientResources resources;
+    private final RedisClient client;
+
+    RedisSetup(BrokerUrl url, ThreadFactory threads) {
+        this.url = url;
+        this.resources = ClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1)
+                .threadFactoryProvider(pool -> threads)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, RedisURI.builder().withHost(url.host()).withPort(url.port())
+                .withTimeout(COMMAND_TIMEOUT).build());
+        client.setOptions(ClientOptions.builder().autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT)).build());
+    }
+
+    RedisClient client() {
+        return client;
+    }
+
+    /** A connection for commands. */
+    StatefulRedisConnection<byte[], byte[]> connect(String purpose) throws BrokerUnavailableException {
+        try {
+            return client.connect(ByteArrayCodec.INSTANCE);
+        } catch (RuntimeException e) {
+            throw unavailable(purpose, e);
+        }
+    }
+
+    BrokerUnavailableException unavailable(String purpose, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new BrokerUnavailableException("cannot reach the broker " + url.endpoint() + " (" + purpose + "): "
+                + root.getMessage(), e);
+    }
+
+    /** The key of a name in this broker's namespace. */
+    byte[] key(String... parts) {
+        return (url.namespace() + ":" + String.join(":", parts)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        resources.shutdown(0, 1, TimeUnit.SECONDS);
+    }
+}
