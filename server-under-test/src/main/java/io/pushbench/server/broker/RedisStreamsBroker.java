@@ -73,6 +73,7 @@ public final class RedisStreamsBroker implements Broker {
         reader.start();
     }
 
+    @SuppressWarnings("unchecked")     // XREAD of one stream: Lettuce's varargs of a generic offset type
     private void readLoop() {
         RedisCommands<byte[], byte[]> commands = reading.sync();
         ReconnectBackoff backoff = new ReconnectBackoff();
