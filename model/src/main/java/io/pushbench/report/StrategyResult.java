@@ -27,6 +27,8 @@ import java.util.List;
  * @param timeline             one entry per second of the measured window
  * @param publish              the publisher's answers, reconnects and publishes of unknown fate; {@code null} in
  *                             reports of schema version 1 and 2
+ * @param broker               the broker between several server instances; {@code null} without one and in
+ *                             reports before schema version 4
  */
 public record StrategyResult(
         Strategy strategy,
@@ -47,10 +49,30 @@ public record StrategyResult(
         Validity validity,
         String hlogFile,
         List<TimelineSecond> timeline,
-        PublishFigures publish) {
+        PublishFigures publish,
+        BrokerFigures broker) {
 
     public StrategyResult {
         model = List.copyOf(model);
         timeline = List.copyOf(timeline);
+    }
+
+    /** As before schema version 4: no broker. */
+    public StrategyResult(Strategy strategy, String sweepParameter, String sweepValue, int repeatIndex,
+                          WorkloadPoint workload, long measuredWindowMicros, DeliveryFigures delivery,
+                          RequestFigures requests, ApplicationBytes applicationBytes, NetworkBytes networkBytes,
+                          LatencyFigures latency, CpuFigures cpu, MemoryFigures memory, GcFigures gc,
+                          List<ModelValue> model, Validity validity, String hlogFile, List<TimelineSecond> timeline,
+                          PublishFigures publish) {
+        this(strategy, sweepParameter, sweepValue, repeatIndex, workload, measuredWindowMicros, delivery, requests,
+                applicationBytes, networkBytes, latency, cpu, memory, gc, model, validity, hlogFile, timeline, publish,
+                null);
+    }
+
+    /** This result with the broker's figures, and the validity they add to. */
+    public StrategyResult withBroker(BrokerFigures figures, Validity newValidity) {
+        return new StrategyResult(strategy, sweepParameter, sweepValue, repeatIndex, workload, measuredWindowMicros,
+                delivery, requests, applicationBytes, networkBytes, latency, cpu, memory, gc, model, newValidity,
+                hlogFile, timeline, publish, figures);
     }
 }

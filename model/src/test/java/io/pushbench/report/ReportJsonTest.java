@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportJsonTest {
 
-    private static final String GOLDEN = "golden-report-v5.json";
+    private static final String GOLDEN = "golden-report-v6.json";
+    private static final String GOLDEN_V5 = "golden-report-v5.json";
     private static final String GOLDEN_V4 = "golden-report-v4.json";
     private static final String GOLDEN_V3 = "golden-report-v3.json";
     private static final String GOLDEN_V2 = "golden-report-v2.json";
@@ -77,7 +78,8 @@ class ReportJsonTest {
         RunReport v3 = ReportJson.fromJson(resource(GOLDEN_V3));
         assertThat(v3.schemaVersion()).isEqualTo(3);
         assertThat(v3.sharding()).isNull();
-        assertThat(v3.results()).isEqualTo(SampleReports.sample().results());
+        assertThat(v3.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("broker")
+                .isEqualTo(SampleReports.sample().results());
     }
 
     @Test
@@ -87,7 +89,8 @@ class ReportJsonTest {
         assertThat(v4.schemaVersion()).isEqualTo(4);
         assertThat(v4.configuration().clientHeaders()).isNull();
         assertThat(v4.configuration().network()).isNull();
-        assertThat(v4.results()).isEqualTo(SampleReports.sample().results());
+        assertThat(v4.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("broker")
+                .isEqualTo(SampleReports.sample().results());
     }
 
     @Test
@@ -98,7 +101,7 @@ class ReportJsonTest {
         assertThat(v1.schemaVersion()).isEqualTo(1);
         assertThat(v1.environment().clock()).isEqualTo(ClockInfo.sharedMonotonic());
         assertThat(v1.environment().clock().hasOffset()).isFalse();
-        assertThat(v1.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish")
+        assertThat(v1.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish", "broker")
                 .isEqualTo(sample.results());
         assertThat(v1.results()).allSatisfy(r -> assertThat(r.publish()).isNull());
         assertThat(v1.configuration()).usingRecursiveComparison().ignoringFields("clientHeaders", "network")
@@ -113,9 +116,20 @@ class ReportJsonTest {
 
         assertThat(v2.schemaVersion()).isEqualTo(2);
         assertThat(v2.results()).allSatisfy(r -> assertThat(r.publish()).isNull());
-        assertThat(v2.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish")
+        assertThat(v2.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish", "broker")
                 .isEqualTo(SampleReports.sample().results());
         assertThat(v2.environment()).isEqualTo(SampleReports.sample().environment());
+    }
+
+    @Test
+    void version5ReportStillReadsWithoutBrokerFigures() throws IOException {
+        RunReport v5 = ReportJson.fromJson(resource(GOLDEN_V5));
+
+        assertThat(v5.schemaVersion()).isEqualTo(5);
+        assertThat(v5.results()).allSatisfy(r -> assertThat(r.broker()).isNull());
+        assertThat(v5.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("broker")
+                .isEqualTo(SampleReports.sample().results());
+        assertThat(v5.configuration()).isEqualTo(SampleReports.sample().configuration());
     }
 
     @Test

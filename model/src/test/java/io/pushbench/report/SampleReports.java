@@ -84,6 +84,12 @@ final class SampleReports {
                 Validity.of(List.of("3 deliveries missing")),
                 strategy.label() + "-" + sweepValue + "-" + repeat + ".hlog",
                 List.of(new TimelineSecond(1000, 20, 27, 240_000, 0), new TimelineSecond(2000, 20, 28, 245_000, 1)),
-                new PublishFigures("http", Map.of(201, 5L, 202, 2L), 7, 0, 1, 1, 0, 0));
+                new PublishFigures("http", Map.of(201, 5L, 202, 2L), 7, 0, 1, 1, 0, 0),
+                new BrokerFigures("redis", "redis://127.0.0.1:6379", 2, "one", 280, 310, 1_900, 2_400, 41_000_000,
+                        "/proc of pid 812 and its descendants (found by port 6379)", 137, 137,
+                        List.of(new BrokerFigures.InstanceFigures(1, 40001, 70, 140, 0, 0, 0, 0, true),
+                                new BrokerFigures.InstanceFigures(2, 40002, 67, 137, 3, 0, 1, 420_000, true)),
+                        List.of(new BrokerFigures.FaultFigures("broker-pause@2s:1s", 2_000_104, 1_003_221, 0, 0, 0, 0,
+                                0, true, "a paused broker delays and loses nothing"))));
     }
 }

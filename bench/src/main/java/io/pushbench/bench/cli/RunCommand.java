@@ -8,7 +8,11 @@ import io.pushbench.bench.publish.Publishers;
 import io.pushbench.bench.run.LoadRun;
 import io.pushbench.bench.run.PostRunStep;
 import io.pushbench.bench.run.RunSettings;
+import io.pushbench.bench.run.brokers.BrokerSetup;
+import io.pushbench.bench.run.brokers.ClusterServerTarget;
 import io.pushbench.bench.run.servers.EmbeddedServerTarget;
+import io.pushbench.server.broker.BrokerKind;
+import io.pushbench.server.broker.PostgresNotifyBroker;
 import io.pushbench.bench.clock.ClockProbe;
 import io.pushbench.bench.run.servers.ExternalServerTarget;
 import io.pushbench.bench.run.servers.ForkedServerTarget;
@@ -122,6 +126,30 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--fork-jvm-arg", paramLabel = "ARG", description = "A JVM flag for the forked server, e.g. -Xmx4g (repeatable).")
     List<String> forkJvmArgs = new ArrayList<>();
+
+    @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
+            description = "Server instances behind --broker (--server fork); clients are spread over them round-robin "
+                    + "and go on at the next one when theirs fails (docs/brokers.md).")
+    int instances;
+
+    @Option(names = "--broker", paramLabel = "URL", defaultValue = "memory",
+            description = "What carries publishes to the instances: memory, redis://HOST:PORT, redis-streams://HOST:PORT "
+                    + "or postgresql://HOST:PORT/DATABASE[?user=NAME] (each strategy run gets a namespace of its own).")
+    String broker;
+
+    @Option(names = "--publish-to", paramLabel = "one|all", defaultValue = "one",
+            description = "Publish to the first instance, or to all in turn.")
+    String publishTo;
+
+    @Option(names = "--broker-pid", paramLabel = "PID",
+            description = "The broker's process (its CPU, and the target of --fault broker-*); default: the process "
+                    + "listening on the broker URL's port, when local.")
+    Long brokerPid;
+
+    @Option(names = "--fault", paramLabel = "SPEC",
+            description = "Inject a fault in each strategy's measured window: broker-restart@TIME, instance-kill@TIME, "
+                    + "broker-pause@TIME:LENGTH (TIME from the window's start; repeatable).")
+    List<String> faults = new ArrayList<>();
 
     @Option(names = "--url-poll", paramLabel = "TEMPLATE",
             description = "External target: short polling URL, e.g. http://host:8080/poll/{topic}?after={seq}.")
@@ -298,6 +326,7 @@ public final class RunCommand implements Callable<Integer> {
         stdout.println();
         stdout.print(SummaryTable.render(outcome.report()));
         printPublishSide(outcome.report(), stdout);
+        io.pushbench.bench.run.brokers.BrokerSummary.lines(outcome.report()).forEach(stdout::println);
         if (!outcome.report().validity().valid()) {
             stdout.println(outcome.report().validity().verdict().label().toUpperCase(java.util.Locale.ROOT) + " RUN:");
             outcome.report().validity().reasons().forEach(r -> stdout.println("  - " + r));
@@ -460,6 +489,24 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--topic-prefix is for an external target (--url-*); pushbench's own "
                     + "server is fresh for every strategy run");
         }
+        BrokerSetup brokers = BrokerSetup.of(instances, broker, publishTo, brokerPid, faults, server);
+        if (brokers.active()) {
+            if (brokers.broker().kind() == BrokerKind.POSTGRES_NOTIFY) {
+                String longestTopic = settings.workload().topics().topicOf(settings.workload().clients() - 1);
+                int limit = PostgresNotifyBroker.maxPayloadBytes(longestTopic);
+                if (largestPayload(settings) > limit) {
+                    throw new IllegalArgumentException("payload of " + largestPayload(settings) + " bytes is too large "
+                            + "for PostgreSQL NOTIFY: a notification must be shorter than "
+                            + PostgresNotifyBroker.MAX_NOTIFY_BYTES + " bytes, which leaves at most " + limit
+                            + " payload bytes beside the broker's header and topic '" + longestTopic + "'");
+                }
+            }
+            ClusterServerTarget cluster = new ClusterServerTarget(brokers, server.equalsIgnoreCase("fork"),
+                    settings.wsDeflate(), serverArgs, forkJvmArgs,
+                    out != null ? out : Path.of(Defaults.RESULTS_FOLDER, "server-logs"));
+            cluster.checkReachable();
+            return cluster;
+        }
         switch (server.toLowerCase(Locale.ROOT)) {
             case "embedded":
                 return new EmbeddedServerTarget(settings.wsDeflate(), serverArgs);
@@ -479,12 +526,7 @@ public final class RunCommand implements Callable<Integer> {
      */
     private static void checkPublishTarget(PublishTarget publish, RunSettings settings) {
         if (publish.kind() == PublishTarget.Kind.POSTGRES) {
-            int largest = settings.workload().payloadBytes();
-            if (settings.sweep() != null && settings.sweep().parameter() == io.pushbench.bench.workload.SweepParameter.PAYLOAD) {
-                for (String v : settings.sweep().values()) {
-                    largest = Math.max(largest, settings.sweep().parameter().apply(settings.workload(), v).payloadBytes());
-                }
-            }
+            int largest = largestPayload(settings);
             if (largest > PostgresPublisher.MAX_PAYLOAD_BYTES) {
                 throw new IllegalArgumentException("payload of " + largest + " bytes is too large for PostgreSQL NOTIFY: "
                         + "its payload must be shorter than 8000 bytes (at most " + PostgresPublisher.MAX_PAYLOAD_BYTES + ")");
@@ -495,6 +537,17 @@ public final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("publish target unreachable: " + e.getMessage());
         }
+    }
+
+    /** The largest payload of the run: the workload's, or the largest of a payload sweep. */
+    private static int largestPayload(RunSettings settings) {
+        int largest = settings.workload().payloadBytes();
+        if (settings.sweep() != null && settings.sweep().parameter() == io.pushbench.bench.workload.SweepParameter.PAYLOAD) {
+            for (String v : settings.sweep().values()) {
+                largest = Math.max(largest, settings.sweep().parameter().apply(settings.workload(), v).payloadBytes());
+            }
+        }
+        return largest;
     }
 
     private PollBodyFormat pollBodyFormat() {

@@ -47,6 +47,7 @@ public final class ClientGroup implements AutoCloseable {
     private final DeliveryListener listener;
     private final ClientProtocol protocol;
     private final InetSocketAddress remote;
+    private final List<InetSocketAddress> instanceAddresses = new ArrayList<>();
     private final boolean spreadSources;
     private final Bootstrap bootstrap;
     private final List<List<SimulatedClient>> clientsByLoop = new ArrayList<>();
@@ -72,6 +73,10 @@ public final class ClientGroup implements AutoCloseable {
             throw new IllegalArgumentException("cannot resolve host '" + template.host() + "' of " + template);
         }
         this.spreadSources = remote.getAddress().isLoopbackAddress() && remote.getAddress().getAddress().length == 4;
+        for (int i = 0; i < target.instanceCount(); i++) {
+            UrlTemplate t = target.instance(i).template(strategy);
+            instanceAddresses.add(i == 0 ? remote : new InetSocketAddress(t.host(), t.port()));
+        }
         this.bootstrap = engine.newBootstrap(settings.connectTimeoutMillis());
         EventLoop[] loops = engine.eventLoops();
         for (int i = 0; i < loops.length; i++) {
@@ -135,6 +140,33 @@ public final class ClientGroup implements AutoCloseable {
         return new ClientGroupSnapshot(strategy, clientCount, connected.get(), sum.connects, sum.reconnects,
                 sum.requests, sum.emptyResponses, sum.delivered, sum.missing, sum.duplicates, sum.outOfOrder, sum.lost,
                 sum.errors, sum.bytes, limitError);
+    }
+
+    /**
+     * The most any one client lost (told by loss notices, or missing between its own seqs) and the most any one got
+     * twice: {@code {maxLostOrMissing, maxDuplicates}} (runs on every event loop; for the fault report).
+     */
+    public long[] worstClient() {
+        List<Future<long[]>> parts = new ArrayList<>();
+        EventLoop[] loops = engine.eventLoops();
+        for (int i = 0; i < loops.length; i++) {
+            List<SimulatedClient> onLoop = clientsByLoop.get(i);
+            parts.add(loops[i].submit(() -> {
+                long[] worst = new long[2];
+                for (SimulatedClient c : onLoop) {
+                    worst[0] = Math.max(worst[0], c.deliveryCheck().lost() + c.deliveryCheck().missing());
+                    worst[1] = Math.max(worst[1], c.deliveryCheck().duplicates());
+                }
+                return worst;
+            }));
+        }
+        long[] worst = new long[2];
+        for (Future<long[]> part : parts) {
+            long[] p = await(part);
+            worst[0] = Math.max(worst[0], p[0]);
+            worst[1] = Math.max(worst[1], p[1]);
+        }
+        return worst;
     }
 
     /**
@@ -252,6 +284,11 @@ public final class ClientGroup implements AutoCloseable {
 
     InetSocketAddress remoteAddress() {
         return remote;
+    }
+
+    /** The address of server instance {@code index} (0 = the only one without a broker). */
+    InetSocketAddress remoteAddress(int instance) {
+        return instanceAddresses.get(instance);
     }
 
     /** The local address to bind for this client: one of the engine's loopback sources, or null (any). */

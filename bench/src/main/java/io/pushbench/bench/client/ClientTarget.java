@@ -3,6 +3,7 @@ package io.pushbench.bench.client;
 import io.pushbench.model.Strategy;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,6 +27,8 @@ public final class ClientTarget {
     private final PayloadSeqReader seqReader;
     /** Where connections go when not to the templates' host and port (a link emulator in between), or null. */
     private final java.net.InetSocketAddress connectAddress;
+    /** The server instances clients are spread over (round-robin by client id); just this target for one server. */
+    private final List<ClientTarget> instances;
 
     private ClientTarget(Map<Strategy, UrlTemplate> templates, boolean pushbenchFraming, PollBodyFormat pollBodyFormat,
                          PayloadSeqReader seqReader) {
@@ -39,6 +42,43 @@ public final class ClientTarget {
         this.pushbenchFraming = pushbenchFraming;
         this.pollBodyFormat = pollBodyFormat;
         this.seqReader = seqReader;
+        this.instances = List.of(this);
+    }
+
+    private ClientTarget(List<ClientTarget> instances) {
+        ClientTarget first = instances.get(0);
+        this.connectAddress = first.connectAddress;
+        this.templates = first.templates;
+        this.pushbenchFraming = first.pushbenchFraming;
+        this.pollBodyFormat = first.pollBodyFormat;
+        this.seqReader = first.seqReader;
+        this.instances = List.copyOf(instances);
+    }
+
+    /**
+     * Several pushbench server instances behind one broker: client {@code id} starts on instance {@code id % N} and,
+     * when its connection fails, reconnects to the next instance with its seq (docs/brokers.md).
+     */
+    public static ClientTarget instances(List<ClientTarget> instances) {
+        if (instances.isEmpty()) {
+            throw new IllegalArgumentException("no server instance");
+        }
+        return instances.size() == 1 ? instances.get(0) : new ClientTarget(instances);
+    }
+
+    /** How many server instances the clients are spread over (1 for one server). */
+    public int instanceCount() {
+        return instances.size();
+    }
+
+    /** The port of every instance's URL template for this strategy (one port for one server). */
+    public List<Integer> instancePorts(Strategy strategy) {
+        return instances.stream().map(i -> i.template(strategy).port()).toList();
+    }
+
+    /** Instance {@code index} (0-based) of {@link #instanceCount()}. */
+    public ClientTarget instance(int index) {
+        return instances.get(index);
     }
 
     /** A pushbench server at host:port, every strategy at its standard path with {@code ?after={seq}}. */

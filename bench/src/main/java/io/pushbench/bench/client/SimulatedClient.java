@@ -59,6 +59,8 @@ public final class SimulatedClient {
     private String lastEventId = "";
     private String etag;
     private String lastModified;
+    /** The server instance this client uses now; moves to the next one after a failed connection (several instances). */
+    private int instance;
 
     SimulatedClient(int id, String topic, EventLoop loop, ClientGroup group) {
         this.id = id;
@@ -67,6 +69,7 @@ public final class SimulatedClient {
         this.group = group;
         this.check = new DeliveryCheck(group.settings().startAfterSeq());
         this.backoffMillis = group.settings().reconnectMinMillis();
+        this.instance = id % group.target().instanceCount();
     }
 
     /**
@@ -100,7 +103,7 @@ public final class SimulatedClient {
                 ch.pipeline().addLast(ByteCountingHandler.NAME, new ByteCountingHandler(ledger));
                 group.protocol().initChannel(ch, SimulatedClient.this);
             }
-        }).connect(group.remoteAddress(), local);
+        }).connect(group.remoteAddress(instance), local);
         channel = f.channel();
         if (channel.isRegistered() || channel.isOpen()) {
             group.channelOpened(channel);
@@ -188,6 +191,8 @@ public final class SimulatedClient {
         if (closing) {
             return;
         }
+        // behind a broker every instance has the topic: a failed instance's clients go on at the next one, with their seq
+        instance = (instance + 1) % group.target().instanceCount();
         long delay = Math.max(backoffMillis, Math.min(serverRetryMillis, group.settings().reconnectMaxMillis()));
         backoffMillis = Math.min(backoffMillis * 2, group.settings().reconnectMaxMillis());
         loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
@@ -290,6 +295,10 @@ public final class SimulatedClient {
         }
     }
 
+    DeliveryCheck deliveryCheck() {
+        return check;
+    }
+
     void addTo(ClientGroup.Totals t) {
         t.requests += requests;
         t.emptyResponses += emptyResponses;
@@ -329,7 +338,12 @@ public final class SimulatedClient {
     }
 
     public ClientTarget target() {
-        return group.target();
+        return group.target().instance(instance);
+    }
+
+    /** The server instance this client uses now (0 with one server). */
+    public int instance() {
+        return instance;
     }
 
     public ClientSettings settings() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +35,7 @@ public final class TcpInfoSampler {
     /** The TCP timestamp option, padded: present on every segment when timestamps are negotiated. */
     static final int TIMESTAMP_OPTION_BYTES = 12;
 
-    private final int serverPort;
+    private final List<Integer> serverPorts;
     private final Set<Integer> excludedLocalPorts;
 
     /**
@@ -42,7 +43,12 @@ public final class TcpInfoSampler {
      * @param excludedLocalPorts local ports of sockets to leave out (the publisher's connections)
      */
     public TcpInfoSampler(int serverPort, Set<Integer> excludedLocalPorts) {
-        this.serverPort = serverPort;
+        this(List.of(serverPort), excludedLocalPorts);
+    }
+
+    /** As {@link #TcpInfoSampler(int, Set)} for clients spread over several server instances' ports. */
+    public TcpInfoSampler(List<Integer> serverPorts, Set<Integer> excludedLocalPorts) {
+        this.serverPorts = List.copyOf(serverPorts);
         this.excludedLocalPorts = Set.copyOf(excludedLocalPorts);
     }
 
@@ -64,7 +70,11 @@ public final class TcpInfoSampler {
     public Sample sample() throws IOException {
         Process p;
         try {
-            p = new ProcessBuilder("ss", "-tinHO", "state", "established", "( dport = :" + serverPort + " )")
+            StringBuilder filter = new StringBuilder("(");
+            for (int i = 0; i < serverPorts.size(); i++) {
+                filter.append(i == 0 ? " " : " or ").append("dport = :").append(serverPorts.get(i));
+            }
+            p = new ProcessBuilder("ss", "-tinHO", "state", "established", filter.append(" )").toString())
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IOException("the ss command (iproute2) is not available: " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import io.pushbench.bench.metrics.LatencyRecorders;
 import io.pushbench.bench.metrics.StallProbe;
 import io.pushbench.bench.metrics.TcpInfoSampler;
 import io.pushbench.bench.metrics.ThreadCpuMeter;
+import io.pushbench.bench.run.brokers.BrokerReporting;
 import io.pushbench.bench.run.servers.MemoryReading;
 import io.pushbench.bench.run.servers.ServerCounts;
 import io.pushbench.bench.run.servers.ServerTarget;
@@ -318,7 +319,8 @@ final class StrategyRunner {
         WorkloadParameters w = m.point().workload();
         PublishScheduler.Window window = m.window();
         ThreadCpuMeter clientCpu = new ThreadCpuMeter(List.of(ClientEngine.THREAD_NAME_PREFIX, PublishScheduler.THREAD_NAME));
-        TcpInfoSampler tcp = new TcpInfoSampler(m.target().port(), new HashSet<>(m.publisher().localPorts()));
+        TcpInfoSampler tcp = new TcpInfoSampler(m.target().clients().instancePorts(m.point().strategy()),
+                new HashSet<>(m.publisher().localPorts()));
 
         tick(m, "warm-up", window.windowStartNanos(), false, null);
         WindowEdge start = WindowEdge.take(m, clientCpu, tcp);
@@ -365,11 +367,15 @@ final class StrategyRunner {
             withoutClientsAgain = withoutClients == null ? null : m.target().probe().memoryAfterGc();
         }
 
-        return new Outcome(new ResultAssembler(settings, m, start, end, afterDrain, expected, gc, timeline, withoutClients,
-                withoutClientsAgain, withClients, connectedForMemory,
+        StrategyResult result = new ResultAssembler(settings, m, start, end, afterDrain, expected, gc, timeline,
+                withoutClients, withoutClientsAgain, withClients, connectedForMemory,
                 shard == null ? countCheck : countCheck.judgedElsewhere(), unknownFate)
                 .roundTripMicros(serverTarget.network() == null ? 0 : serverTarget.network().roundTripMillis() * 1000)
-                .assemble(), countCheck);
+                .assemble();
+        if (m.target().probe() instanceof BrokerReporting broker) {
+            result = broker.complete(result, m.group());
+        }
+        return new Outcome(result, countCheck);
     }
 
     /**

@@ -55,6 +55,8 @@ public final class PublishTarget {
     private final String bearerToken;
     private final String userInfo;
     private final String jdbcUrl;
+    /** Server instances the messages are spread over (round-robin), empty = this target only; set by {@link #roundRobin}. */
+    private List<PublishTarget> instances = List.of();
 
     private PublishTarget(Kind kind, String url, String host, int port, String method, PublishTemplate target,
                           PublishTemplate body, List<Header> headers, String bearerToken, String userInfo, String jdbcUrl) {
@@ -78,6 +80,24 @@ public final class PublishTarget {
 
     private PublishTarget(PublishTarget t) {
         this(t.kind, t.url, t.host, t.port, t.method, t.target, t.body, t.headers, t.bearerToken, t.userInfo, t.jdbcUrl);
+    }
+
+    /**
+     * Several server instances behind one broker, published to in turn: message {@code k} of a topic goes to instance
+     * {@code k % N} (docs/brokers.md, {@code --publish-to all}).
+     */
+    public static PublishTarget roundRobin(List<PublishTarget> targets) {
+        if (targets.size() == 1) {
+            return targets.get(0);
+        }
+        PublishTarget t = new PublishTarget(targets.get(0));
+        t.instances = List.copyOf(targets);
+        return t;
+    }
+
+    /** The instances published to in turn; empty when this target is the only one. */
+    public List<PublishTarget> instances() {
+        return instances;
     }
 
     /** The pushbench server's publish endpoint at host:port. */

@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Lettuce client both Redis brokers share: one I/O thread made by the server's thread factory (so its CPU is
+ * The Lettuce client both Redis brokers share: two I/O threads (Lettuce's minimum) made by the server's thread factory (so its CPU is
  * the server's), automatic reconnect with exponential backoff (50 ms doubling to 2 s; Lettuce subscribes a pub/sub
  * connection again by itself), and commands refused at once while disconnected, so a publish during an outage
  * fails (503) instead of waiting in a queue and being sent after the client was told it failed.
@@ -32,7 +32,7 @@ final class RedisSetup implements AutoCloseable {
 
     RedisSetup(BrokerUrl url, ThreadFactory threads) {
         this.url = url;
-        this.resources = ClientResources.builder().ioThreadPoolSize(1).computationThreadPoolSize(1)
+        this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .threadFactoryProvider(pool -> threads)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();

@@ -12,20 +12,36 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Reads a pushbench server's {@code GET /metrics} document (docs/server.md) over HTTP. */
-final class MetricsEndpoint {
+public final class MetricsEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI uri;
 
-    MetricsEndpoint(String host, int port) {
+    public MetricsEndpoint(String host, int port) {
         String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         this.uri = URI.create("http://" + authority + ":" + port + "/metrics");
     }
 
     /** The strategy's counters and the server's CPU, or an exception naming the endpoint. */
     ServerCounts read(Strategy strategy) throws IOException {
+        return countsOf(document(), strategy);
+    }
+
+    /** The strategy's counters and the server's CPU in a {@code /metrics} document. */
+    public ServerCounts countsOf(JsonNode root, Strategy strategy) throws IOException {
+        JsonNode s = root.path("strategies").path(strategy.label());
+        if (s.isMissingNode()) {
+            throw new IOException(uri + " has no counters for " + strategy.label());
+        }
+        return new ServerCounts(s.path("requests").asLong(), s.path("emptyResponses").asLong(),
+                s.path("bytesRead").asLong(), s.path("bytesWritten").asLong(), s.path("openConnections").asLong(),
+                root.path("serverCpuNanos").asLong(-1));
+    }
+
+    /** The whole {@code /metrics} document, or an exception naming the endpoint. */
+    public JsonNode document() throws IOException {
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
@@ -37,13 +53,6 @@ final class MetricsEndpoint {
         if (response.statusCode() != 200) {
             throw new IOException(uri + " answered " + response.statusCode());
         }
-        JsonNode root = JSON.readTree(response.body());
-        JsonNode s = root.path("strategies").path(strategy.label());
-        if (s.isMissingNode()) {
-            throw new IOException(uri + " has no counters for " + strategy.label());
-        }
-        return new ServerCounts(s.path("requests").asLong(), s.path("emptyResponses").asLong(),
-                s.path("bytesRead").asLong(), s.path("bytesWritten").asLong(), s.path("openConnections").asLong(),
-                root.path("serverCpuNanos").asLong(-1));
+        return JSON.readTree(response.body());
     }
 }

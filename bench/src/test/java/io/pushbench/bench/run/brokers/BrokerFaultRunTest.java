@@ -1,0 +1,72 @@
+package io.pushbench.bench.run.brokers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pushbench.bench.run.LoadRun;
+import io.pushbench.bench.run.RunProgress;
+import io.pushbench.bench.workload.Arrivals;
+import io.pushbench.bench.workload.TopicMode;
+import io.pushbench.bench.workload.WorkloadParameters;
+import io.pushbench.model.Strategy;
+import io.pushbench.report.BrokerFigures;
+import io.pushbench.report.StrategyResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each fault injected by the load generator itself (--fault), on a Redis of the test's own where the broker is hurt:
+ * the expected loss is asserted exactly (none, for these three), the fault is explained by the broker's semantics,
+ * and the run stays valid.
+ */
+class BrokerFaultRunTest {
+
+    private static final WorkloadParameters W = new WorkloadParameters(200, TopicMode.SINGLE, 10, Arrivals.FIXED, 64,
+            Duration.ofSeconds(1), Duration.ofSeconds(30), 0, Duration.ofSeconds(1), Duration.ofSeconds(4), 7);
+
+    @Test
+    void aKilledInstancesClientsGoOnAtTheOthersWithTheirSeqAndMissNothing(@TempDir Path dir) throws Exception {
+        BrokerFigures b = run(dir, "redis://127.0.0.1:6379", "instance-kill@1s", true);
+        assertThat(b.perInstance()).extracting(BrokerFigures.InstanceFigures::alive).containsExactly(true, false);
+    }
+
+    @Test
+    void aPausedBrokerDelaysDeliveryAndLosesNothing(@TempDir Path dir) throws Exception {
+        try (OwnRedis redis = new OwnRedis(false)) {
+            BrokerFigures b = run(dir, "redis://127.0.0.1:" + redis.port, "broker-pause@1s:1500ms", false);
+            assertThat(b.hopMaxMicros()).as("the pause shows as hop latency").isGreaterThanOrEqualTo(1_400_000);
+        }
+    }
+
+    @Test
+    void aRestartedStreamsBrokerLosesNothing(@TempDir Path dir) throws Exception {
+        try (OwnRedis redis = new OwnRedis(true)) {
+            BrokerFigures b = run(dir, "redis-streams://127.0.0.1:" + redis.port, "broker-restart@1s", false);
+            assertThat(b.perInstance()).allSatisfy(i -> assertThat(i.disconnects()).isPositive());
+        }
+    }
+
+    /** One WebSocket run with 2 instances and the fault; checks what every fault must give and returns the figures. */
+    private static BrokerFigures run(Path dir, String broker, String fault, boolean forked) throws Exception {
+        BrokerSetup setup = BrokerSetup.of(2, broker, "one", null, List.of(fault), forked ? "fork" : "embedded");
+        ClusterServerTarget target = new ClusterServerTarget(setup, forked, false, List.of(), List.of("-Xmx256m"),
+                dir.resolve("logs"));
+        LoadRun.Outcome outcome = new LoadRun(BrokerRunTest.settings(W, List.of(Strategy.WEBSOCKET)), target, null, dir,
+                dir.resolve("run"), List.of("test"), RunProgress.NONE).execute();
+        StrategyResult r = outcome.report().results().get(0);
+        BrokerFigures b = r.broker();
+        assertThat(b.faults()).hasSize(1);
+        BrokerFigures.FaultFigures f = b.faults().get(0);
+        assertThat(f.spec()).isEqualTo(fault);
+        assertThat(f.explained()).as(f.explanation()).isTrue();
+        assertThat(f.missed()).isZero();
+        assertThat(f.duplicated()).isZero();
+        assertThat(f.brokerSkippedSeqs()).isZero();
+        assertThat(r.delivery().missing()).isZero();
+        assertThat(r.validity().reasons()).as("no reason a fault does not explain")
+                .noneMatch(reason -> reason.contains("missing") || reason.contains("duplicate"));
+        return b;
+    }
+}
