@@ -5,7 +5,7 @@
 # on a Redis of its own (never the shared 6379) and instance-kill on each broker. Prints the table of docs/brokers.md.
 #
 #   bench/scripts/brokers.sh [--clients N] [--rates LIST] [--instances N] [--warmup D] [--duration D] [--out FOLDER]
-#                            [--redis HOST:PORT] [--postgres URL]
+#                            [--redis HOST:PORT] [--postgres URL] [-- MORE_RUN_OPTIONS]
 #   e.g. bench/scripts/brokers.sh --clients 200 --rates 20,50 --duration 3s   (a quick check)
 #
 # Needs: bench/target/pushbench.jar (built if missing or older than the sources), redis-server, a PostgreSQL with
@@ -28,17 +28,19 @@ while [ $# -gt 0 ]; do
     --redis) redis=$2; shift 2 ;;
     --postgres) postgres=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --) shift; break ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 command -v jq >/dev/null || { echo "jq is needed for the table: apt-get install jq" >&2; exit 2; }
+# shellcheck source=lib.sh
+. bench/scripts/lib.sh
+ensure_jar
 jar=bench/target/pushbench.jar
-if [ ! -f "$jar" ] || [ -n "$(find model server-under-test plots bench -name '*.java' -newer "$jar" -print -quit)" ]; then
-  mvn -B -q -pl bench -am package -DskipTests
-fi
 mkdir -p "$out"
-common=(--strategies ws --clients "$clients" --warmup "$warmup" --duration "$duration" --no-post-run)
+common=(--strategies ws --clients "$clients" --warmup "$warmup" --duration "$duration" --no-post-run "$@")
+echo "# $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/commands.txt"
 
 run() {   # name, then pushbench run options; a run that is not valid is a finding, not a failure of the script
   local name=$1; shift
@@ -48,7 +50,7 @@ run() {   # name, then pushbench run options; a run that is not valid is a findi
 }
 
 # a Redis of our own for the faults that hurt the broker: never the shared one
-own_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+own_port=$(free_port)
 own_dir=$(mktemp -d)
 (cd "$own_dir" && setsid redis-server --port "$own_port" --bind 127.0.0.1 --save "" --appendonly yes \
   --appendfsync always --dir "$own_dir" > "$own_dir/log" 2>&1 &)
@@ -91,4 +93,5 @@ for f in redis-pause redis-restart redis-streams-pause redis-streams-restart red
   jq -r --arg n "$f" '.results[0].broker.faults[0] as $x | "| \($n) \($x.spec) | \($x.missed) (\($x.maxMissedPerClient)) | \($x.duplicated) | \($x.deliveryStoppedMicros / 1e6) s | \($x.explained): \($x.explanation) |"' \
     "$out/$f/report.json" 2>/dev/null || echo "| $f | run failed: see $out/$f.txt | | | |"
 done
+echo "# $(date -u +%FT%TZ) load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/commands.txt"
 echo "runs in $out"

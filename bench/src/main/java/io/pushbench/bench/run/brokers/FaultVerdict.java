@@ -16,17 +16,20 @@ import java.util.Set;
  */
 record FaultVerdict(boolean explained, String explanation) {
 
-    /** Validity reasons a killed instance causes: its clients' errors, and its bytes it can no longer count. */
+    /**
+     * Validity reasons a killed instance causes: its clients' errors, its bytes it can no longer count, and the
+     * window's deliveries its clients got late while they went on at the other instances.
+     */
     private static final List<String> CAUSED_BY_KILL = List.of("client errors", "the server wrote ",
-            "but the server read ", "but the server counted ");
+            "but the server read ", "but the server counted ", "did not keep up");
     /**
      * Validity reasons a restarted broker causes: publishes refused while it was down (and the deliveries the load
      * generator then expects of them at the tail), or held until it was back.
      */
     private static final List<String> CAUSED_BY_RESTART = List.of("publisher: ", "publisher fell behind its schedule",
             "deliveries missing", "messages never reached their client", "did not keep up");
-    /** Validity reasons a paused broker causes: publishes held until it went on. */
-    private static final List<String> CAUSED_BY_PAUSE = List.of("publisher fell behind its schedule");
+    /** Validity reasons a paused broker causes: publishes held until it went on, and deliveries late by the pause. */
+    private static final List<String> CAUSED_BY_PAUSE = List.of("publisher fell behind its schedule", "did not keep up");
     /** The validity reason of messages clients were told they lost (a broker's at-most-once loss, announced). */
     private static final String ANNOUNCED_LOSS = "messages dropped by the server's retention";
 

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# What one sequence per topic costs the broker: a publish as the server sends it (Redis: the EVALSHA of INCR + PUBLISH
+# or INCR + XADD; PostgreSQL: the upsert of the topic's row + pg_notify, one autocommit statement) against the bare
+# carrier (PUBLISH, XADD, SELECT pg_notify), with redis-benchmark and pgbench: one connection (the round trip a
+# publish waits for) and 32 connections (the broker's throughput). Redis: a redis-server of its own on a free port;
+# PostgreSQL: the test database, table seqcost_seq created and dropped here.
+#
+#   bench/scripts/broker-seq-cost.sh [--requests N] [--seconds S] [--postgres CONNINFO]
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo"
+# shellcheck source=lib.sh
+. bench/scripts/lib.sh
+requests=50000; seconds=5; postgres="host=127.0.0.1 port=5432 dbname=test user=postgres"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --requests) requests=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --postgres) postgres=$2; shift 2 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+echo "# $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+port=$(free_port); dir=$(mktemp -d)
+redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir" > "$dir/log" 2>&1 &
+pid=$!
+trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$dir"; psql "$postgres" -qc "DROP TABLE IF EXISTS seqcost_seq" >/dev/null 2>&1 || true' EXIT
+await_port "$port" "$pid" redis-server "$dir/log"
+# the scripts of RedisScript.NEXT_SEQ + RedisPubSubBroker / RedisStreamsBroker, as the server loads them
+next_seq="local s = redis.call('INCR', KEYS[1])
+local floor = tonumber(ARGV[1])
+if s <= floor then s = floor + 1; redis.call('SET', KEYS[1], s) end
+"
+pub=$(redis-cli -p "$port" SCRIPT LOAD "${next_seq}redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])
+return s")
+xadd=$(redis-cli -p "$port" SCRIPT LOAD "${next_seq}redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])
+return s")
+payload=$(head -c 64 /dev/zero | tr '\0' 'x')
+redis_rate() {   # connections, command...
+  local c=$1; shift
+  redis-benchmark -p "$port" -n "$requests" -c "$c" -q "$@" | tr '\r' '\n' | grep -o '[0-9.]* requests per second' | tail -1 | cut -d' ' -f1
+}
+echo "| publish | 1 connection: publishes/s (us each) | 32 connections: publishes/s |"
+echo "|---|---|---|"
+row() {   # label, command...
+  local label=$1; shift
+  local one many
+  one=$(redis_rate 1 "$@"); many=$(redis_rate 32 "$@")
+  echo "| $label | $one ($(awk -v r="$one" 'BEGIN { printf "%.1f", 1e6 / r }')) | $many |"
+}
+row "Redis PUBLISH (bare)" PUBLISH seqcost:t:room "$payload"
+row "Redis EVALSHA INCR + PUBLISH (server)" EVALSHA "$pub" 1 seqcost:seq:room 0 1764750000000000 "$payload" seqcost:t:room
+row "Redis XADD (bare)" XADD seqcost:bare MAXLEN '~' 100000 '*' p "$payload"
+row "Redis EVALSHA INCR + XADD (server)" EVALSHA "$xadd" 2 seqcost:seq:room2 seqcost:stream 0 1764750000000000 "$payload" room
+
+psql "$postgres" -qc "CREATE TABLE IF NOT EXISTS seqcost_seq (topic text PRIMARY KEY, seq bigint NOT NULL)" >/dev/null
+echo "SELECT pg_notify('seqcost', '1 1764750000000000 room $payload');" > "$dir/bare.sql"
+cat > "$dir/server.sql" <<SQL
+WITH s AS (INSERT INTO seqcost_seq AS q (topic, seq) VALUES ('room', 0 + 1) ON CONFLICT (topic) DO UPDATE SET seq = GREATEST(q.seq + 1, EXCLUDED.seq) RETURNING q.seq) SELECT s.seq, pg_notify('seqcost', s.seq || ' ' || '1764750000000000' || ' ' || 'room' || ' ' || '$payload') FROM s;
+SQL
+pg_rate() {   # clients, file
+  pgbench -n -c "$1" -j "$(( $1 < 2 ? 1 : 2 ))" -T "$seconds" -f "$2" "$postgres" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
+}
+for pair in "PostgreSQL SELECT pg_notify (bare):bare" "PostgreSQL upsert + pg_notify (server):server"; do
+  label=${pair%%:*}; file=${pair##*:}
+  one=$(pg_rate 1 "$dir/$file.sql"); many=$(pg_rate 32 "$dir/$file.sql")
+  echo "| $label | $one ($(awk -v r="$one" 'BEGIN { printf "%.1f", 1e6 / r }')) | $many |"
+done
+echo "# $(date -u +%FT%TZ) load average $(cut -d' ' -f1-3 /proc/loadavg)"
