@@ -25,7 +25,7 @@ class StandaloneJarIT {
 
     private static final Path JAR = Path.of("target", "server-under-test.jar");
     private static final Pattern STARTUP = Pattern.compile(
-            "pushbench server listening on http://127\\.0\\.0\\.1:(\\d+) transport=(epoll|nio) strategies=poll,long-poll,sse,ws");
+            "pushbench server listening on http://127\\.0\\.0\\.1:(\\d+) transport=(io_uring|epoll|nio) strategies=poll,long-poll,sse,ws");
 
     private Process server;
     private String base;
