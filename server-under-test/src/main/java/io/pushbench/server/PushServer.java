@@ -89,6 +89,11 @@ public final class PushServer implements AutoCloseable {
             broker.close();
             throw new BrokerStartException(e.getMessage(), e);
         }
+        if (broker.kind() != BrokerKind.MEMORY) {
+            // a topic's readers are owed what is published from when this instance knew it: anchor it there, so
+            // what an outage keeps from this instance before its first message is a gap, not silence
+            log.onNewTopic(topic -> broker.headSeq(topic.name()).thenAccept(topic::anchorAt));
+        }
         bossGroup = new MultiThreadIoEventLoopGroup(config.bossThreads(), threads.factory("boss"),
                 transport.ioHandlers().get());
         workerGroup = new MultiThreadIoEventLoopGroup(config.workerThreads(), threads.factory("worker"),

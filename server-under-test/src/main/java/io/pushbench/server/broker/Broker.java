@@ -36,6 +36,14 @@ public interface Broker extends AutoCloseable {
      */
     CompletionStage<Long> publish(TopicLog topic, byte[] payload, long acceptedEpochMicros);
 
+    /**
+     * The topic's last seq at the broker now (0 = none yet), for anchoring a topic this instance has just come to
+     * know ({@link TopicLog#anchorAt}): from then on the broker delivers each later seq, in order, while subscribed.
+     *
+     * @return completes with the seq, or exceptionally when the broker cannot answer (the topic stays unanchored)
+     */
+    CompletionStage<Long> headSeq(String topic);
+
     /** Stops subscribing and disconnects. Idempotent. */
     @Override
     void close();

@@ -23,6 +23,11 @@ public final class MemoryBroker implements Broker {
     }
 
     @Override
+    public CompletionStage<Long> headSeq(String topic) {
+        throw new UnsupportedOperationException("the memory broker's log is the topic: nothing to anchor");
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -190,9 +190,26 @@ public final class PostgresNotifyBroker implements Broker {
                 url);
     }
 
+    @Override
+    public CompletionStage<Long> headSeq(String topic) {
+        PublishLane lane = lanes.get(Math.floorMod(topic.hashCode(), lanes.size()));
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        lane.queue.add(new HeadQuery(topic, result));
+        return result;
+    }
+
+    /** A statement waiting for its lane; completes {@code result} with the seq it returns. */
+    private sealed interface LaneWork permits Publish, HeadQuery {
+        CompletableFuture<Long> result();
+    }
+
     /** One publish waiting for its lane. */
     private record Publish(String topic, long floorSeq, long acceptedEpochMicros, String payload,
-                           CompletableFuture<Long> result) {
+                           CompletableFuture<Long> result) implements LaneWork {
+    }
+
+    /** A topic's committed last seq (0 without a row): committed seqs have been notified. */
+    private record HeadQuery(String topic, CompletableFuture<Long> result) implements LaneWork {
     }
 
     /**
@@ -200,7 +217,7 @@ public final class PostgresNotifyBroker implements Broker {
      * that fails fails its publish; the connection is made again for the next one.
      */
     private final class PublishLane {
-        private final LinkedBlockingQueue<Publish> queue = new LinkedBlockingQueue<>();
+        private final LinkedBlockingQueue<LaneWork> queue = new LinkedBlockingQueue<>();
         private final Thread thread;
         private Connection connection;
         private PreparedStatement statement;
@@ -232,14 +249,14 @@ public final class PostgresNotifyBroker implements Broker {
 
         private void run() {
             while (!closed) {
-                Publish p;
+                LaneWork p;
                 try {
                     p = queue.take();
                 } catch (InterruptedException e) {
                     break;
                 }
                 try {
-                    p.result().complete(execute(p));
+                    p.result().complete(p instanceof Publish publish ? execute(publish) : head((HeadQuery) p));
                 } catch (SQLException e) {
                     closeQuietly(connection);
                     connection = null;
@@ -248,8 +265,20 @@ public final class PostgresNotifyBroker implements Broker {
                             + " did not take the publish: " + e.getMessage(), false, e));
                 }
             }
-            for (Publish p; (p = queue.poll()) != null; ) {
+            for (LaneWork p; (p = queue.poll()) != null; ) {
                 p.result().completeExceptionally(new BrokerPublishException("the server is stopping", false, null));
+            }
+        }
+
+        private long head(HeadQuery q) throws SQLException {
+            if (connection == null) {
+                connection = connect();
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT seq FROM " + table + " WHERE topic = ?")) {
+                select.setString(1, q.topic());
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
             }
         }
 

@@ -110,6 +110,11 @@ public final class RedisPubSubBroker implements Broker {
     }
 
     @Override
+    public CompletionStage<Long> headSeq(String topic) {
+        return redis.headSeq(publishing, topic);
+    }
+
+    @Override
     public void close() {
         if (subscription != null) {
             subscription.close();

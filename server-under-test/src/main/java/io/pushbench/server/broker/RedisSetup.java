@@ -10,6 +10,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -63,6 +64,12 @@ final class RedisSetup implements AutoCloseable {
         }
         return new BrokerUnavailableException("cannot reach the broker " + url.endpoint() + " (" + purpose + "): "
                 + root.getMessage(), e);
+    }
+
+    /** The topic's last seq: its counter ({@link RedisScript#NEXT_SEQ}), 0 when it has none. */
+    CompletionStage<Long> headSeq(StatefulRedisConnection<byte[], byte[]> connection, String topic) {
+        return connection.async().get(key("seq", topic))
+                .thenApply(v -> v == null ? 0L : Long.parseLong(new String(v, StandardCharsets.US_ASCII)));
     }
 
     /** The key of a name in this broker's namespace. */

@@ -144,6 +144,11 @@ public final class RedisStreamsBroker implements Broker {
     }
 
     @Override
+    public CompletionStage<Long> headSeq(String topic) {
+        return redis.headSeq(publishing, topic);
+    }
+
+    @Override
     public void close() {
         closed = true;
         if (reader != null) {

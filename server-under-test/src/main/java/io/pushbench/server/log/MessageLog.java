@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,6 +36,7 @@ public final class MessageLog {
     private final Retention retention;
     private final int maxTopics;
     private final LongSupplier nanoClock;
+    private volatile Consumer<TopicLog> newTopicListener = topic -> { };
 
     /**
      * @param retention what each topic keeps
@@ -66,6 +68,7 @@ public final class MessageLog {
             return existing;
         }
         TopicNames.requireValid(name);
+        TopicLog created;
         synchronized (this) {
             existing = topics.get(name);
             if (existing != null) {
@@ -76,10 +79,23 @@ public final class MessageLog {
             }
             PendingRef waited = pending.remove(name);
             TopicLog adopted = waited == null ? null : waited.get();
-            TopicLog created = adopted != null ? adopted : new TopicLog(name, retention, nanoClock);
+            created = adopted != null ? adopted : new TopicLog(name, retention, nanoClock);
             topics.put(name, created);
-            return created;
+            if (adopted != null) {
+                return created;
+            }
         }
+        newTopicListener.accept(created);
+        return created;
+    }
+
+    /**
+     * Calls {@code listener} with every topic log made from now on (for a publish or a reader), outside any lock
+     * of this log, on the thread that made it. A server with a broker anchors each new topic at the broker's
+     * head ({@link TopicLog#anchorAt}).
+     */
+    public void onNewTopic(Consumer<TopicLog> listener) {
+        newTopicListener = listener;
     }
 
     /**
@@ -94,6 +110,7 @@ public final class MessageLog {
             return existing;
         }
         TopicNames.requireValid(name);
+        TopicLog created;
         synchronized (this) {
             existing = topics.get(name);
             if (existing != null) {
@@ -102,12 +119,14 @@ public final class MessageLog {
             forgetCollected();
             PendingRef ref = pending.get(name);
             TopicLog waited = ref == null ? null : ref.get();
-            if (waited == null) {
-                waited = new TopicLog(name, retention, nanoClock);
-                pending.put(name, new PendingRef(waited, collected));
+            if (waited != null) {
+                return waited;
             }
-            return waited;
+            created = new TopicLog(name, retention, nanoClock);
+            pending.put(name, new PendingRef(created, collected));
         }
+        newTopicListener.accept(created);
+        return created;
     }
 
     /** The topic with this name if something created it (a publish), else null; creates nothing. */

@@ -43,6 +43,7 @@ public final class TopicLog {
 
     private long headSeq;          // last seq assigned; 0 before the first append
     private long oldestSeq = 1;    // oldest retained seq; headSeq + 1 when nothing is retained
+    private long anchorSeq = -1;   // the broker's head of this topic when this instance first knew it (-1 = none)
 
     TopicLog(String name, Retention retention, LongSupplier nanoClock) {
         this.name = name;
@@ -93,8 +94,15 @@ public final class TopicLog {
             }
             long now = nanoClock.getAsLong();
             expire(now);
+            // the first message above the anchor's next: what came between never reached this instance
+            boolean fromAnchor = headSeq == 0 && anchorSeq >= 0 && seq > anchorSeq + 1
+                    && seq - anchorSeq - 1 < maxMessages;
+            if (fromAnchor) {
+                headSeq = anchorSeq;
+                oldestSeq = anchorSeq + 1;
+            }
             skipped = seq - headSeq - 1;
-            if (oldestSeq > headSeq || skipped >= maxMessages) {
+            if ((oldestSeq > headSeq && !fromAnchor) || skipped >= maxMessages) {
                 dropAll();
                 headSeq = seq - 1;
                 oldestSeq = seq;
@@ -107,6 +115,27 @@ public final class TopicLog {
         }
         wake(seq);
         return skipped;
+    }
+
+    /**
+     * Tells an empty log where its topic stood at the broker when this instance first knew the topic: the broker
+     * delivers every later message to a subscribed instance, in order, so when the first message to arrive is above
+     * {@code brokerHeadSeq + 1}, the seqs between were published while this instance's subscription was down, and
+     * {@link #appendAt} keeps them as gaps that readers are told they lost. A message at or below the anchor that
+     * arrives later (published before the broker answered, still in flight) starts the log as before. Ignored once
+     * the log holds anything; the highest anchor wins.
+     *
+     * @param brokerHeadSeq the topic's last seq at the broker (0 = none yet)
+     */
+    public synchronized void anchorAt(long brokerHeadSeq) {
+        if (headSeq == 0 && brokerHeadSeq > anchorSeq) {
+            anchorSeq = brokerHeadSeq;
+        }
+    }
+
+    /** Whether {@link #anchorAt} has told this log its topic's head at the broker. */
+    public synchronized boolean anchored() {
+        return anchorSeq >= 0;
     }
 
     /** Places the message of the next seq in the ring, growing it or dropping the oldest. Call holding this. */
@@ -137,18 +166,21 @@ public final class TopicLog {
     /**
      * Reads the retained messages with seq &gt; {@code after}, oldest first.
      *
-     * @param after the reader's cursor: the highest seq it has; 0 = from the oldest retained message,
-     *     without a loss signal (a new reader lost nothing)
+     * @param after the reader's cursor: the highest seq it has; 0 = from the oldest retained message, without a
+     *     loss signal for what retention dropped (a new reader lost nothing), but with one for gaps at the oldest
+     *     retained seqs (messages of its time a broker never delivered to this instance)
      * @param maxMessages the most messages to return, at least 1
      */
     public LogRead read(long after, int maxMessages) {
         synchronized (this) {
             expire(nanoClock.getAsLong());
             long first = Math.max(after + 1, oldestSeq);
+            long gaps = 0;
             while (first <= headSeq && isGap(first)) {
                 first++;            // a gap at the cursor is lost to this reader, like a retention drop
+                gaps++;
             }
-            long lost = after > 0 && first > after + 1 ? first - after - 1 : 0;
+            long lost = after > 0 ? (first > after + 1 ? first - after - 1 : 0) : gaps;
             long last = Math.min(headSeq, first + maxMessages - 1);
             if (first > last) {
                 return new LogRead(lost, Collections.emptyList(), Math.max(after, Math.min(first - 1, headSeq)));

@@ -41,6 +41,20 @@ class BrokerFaultTest {
     }
 
     @Test
+    void redisPubSubSubscriptionsLostBeforeTheFirstMessageTellTheWaitingClientsWhatTheyMissed() throws Exception {
+        try (LocalRedis redis = new LocalRedis(false);
+             BrokerInstances instances = new BrokerInstances("redis://127.0.0.1:" + redis.port(), 2)) {
+            long[] lost = subscriptionKilledMidRun(instances, 0, () -> redis.cli("CLIENT", "KILL", "TYPE", "pubsub"));
+            for (int i = 0; i < 2; i++) {
+                BrokerMetrics m = instances.get(i).brokerMetrics();
+                assertThat(m.disconnects()).isEqualTo(1);
+                assertThat(lost[i]).as("loss seen by the client of instance %d", i).isPositive()
+                        .isEqualTo(m.skippedSeqs());
+            }
+        }
+    }
+
+    @Test
     void redisStreamsReaderLostMidRunMissesNothing() throws Exception {
         try (LocalRedis redis = new LocalRedis(false);
              BrokerInstances instances = new BrokerInstances("redis-streams://127.0.0.1:" + redis.port(), 2)) {
@@ -55,24 +69,23 @@ class BrokerFaultTest {
     @Test
     void postgresListenerLostMidRunMissesWhatWasNotifiedMeanwhileAndSaysHowMuch() throws Exception {
         try (BrokerInstances instances = new BrokerInstances(BrokerInstances.POSTGRES, 2)) {
-            long[] lost = subscriptionKilledMidRun(instances, () -> {
-                try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-                     Statement s = c.createStatement();
-                     // only the LISTEN connections of this test's namespace: the shared server and its other clients stay
-                     ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "
-                             + instances.namespace() + "'")) {
-                    int n = 0;
-                    while (rs.next()) {
-                        n++;
-                    }
-                    assertThat(n).isEqualTo(2);
-                }
-                return "";
-            });
+            long[] lost = subscriptionKilledMidRun(instances, () -> terminateListeners(instances));
             for (int i = 0; i < 2; i++) {
                 BrokerMetrics m = instances.get(i).brokerMetrics();
                 assertThat(m.disconnects()).isEqualTo(1);
                 assertThat(lost[i]).isEqualTo(m.skippedSeqs());
+            }
+        }
+    }
+
+    @Test
+    void postgresListenerLostBeforeTheFirstNotificationTellsTheWaitingClientsWhatTheyMissed() throws Exception {
+        try (BrokerInstances instances = new BrokerInstances(BrokerInstances.POSTGRES, 2)) {
+            long[] lost = subscriptionKilledMidRun(instances, 0, () -> terminateListeners(instances));
+            for (int i = 0; i < 2; i++) {
+                BrokerMetrics m = instances.get(i).brokerMetrics();
+                assertThat(m.disconnects()).isEqualTo(1);
+                assertThat(lost[i]).isPositive().isEqualTo(m.skippedSeqs());
             }
         }
     }
@@ -157,6 +170,21 @@ class BrokerFaultTest {
         return "";
     }
 
+    /** Terminates the LISTEN connections of this test's namespace only: the shared server and its other clients stay. */
+    private static String terminateListeners(BrokerInstances instances) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "
+                     + instances.namespace() + "'")) {
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            assertThat(n).isEqualTo(2);
+        }
+        return "";
+    }
+
     /** Publishes {@code count} messages m{first}.. alternately on the instances, each answered 200 with its seq. */
     private static void publishOk(BrokerInstances instances, int first, int count) throws Exception {
         for (int seq = first; seq < first + count; seq++) {
@@ -176,17 +204,27 @@ class BrokerFaultTest {
      * it lost, after checking that messages and loss notices together cover every seq exactly once, in order.
      */
     private static long[] subscriptionKilledMidRun(BrokerInstances instances, Fault fault) throws Exception {
+        return subscriptionKilledMidRun(instances, 5, fault);
+    }
+
+    /**
+     * As {@link #subscriptionKilledMidRun(BrokerInstances, Fault)}, with {@code beforeCut} messages delivered before
+     * the cut (0: the instances' logs are still empty, anchored at the topic's head when the clients came).
+     */
+    private static long[] subscriptionKilledMidRun(BrokerInstances instances, int beforeCut, Fault fault)
+            throws Exception {
         List<PushTestClient> clients = new ArrayList<>();
         try {
             clients.add(PushTestClient.subscribe(Strategy.SSE, instances.get(0).address(), TOPIC, 0));
             clients.add(PushTestClient.subscribe(Strategy.WEBSOCKET, instances.get(1).address(), TOPIC, 0));
             int seq = 0;
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < beforeCut; i++) {
                 assertThat(instances.publish(0, TOPIC, "m" + ++seq).statusCode()).isEqualTo(200);
             }
-            // every instance holds the first messages before the cut: an instance whose log is still empty starts it at
-            // the first seq it gets, which a reader from 0 cannot tell from a late start (docs/brokers.md, limits)
-            instances.awaitEach(m -> m.received() >= 5, "every instance to receive the first messages");
+            instances.awaitEach(m -> m.received() >= beforeCut, "every instance to receive the first messages");
+            if (beforeCut == 0) {
+                awaitAnchored(instances);
+            }
             fault.inject();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             // publish on through the outage until both instances received again (their connections are back)
@@ -212,6 +250,15 @@ class BrokerFaultTest {
             return lost;
         } finally {
             clients.forEach(PushTestClient::close);
+        }
+    }
+
+    /** Waits until every instance's log of the topic knows the topic's head at the broker (asked when the client came). */
+    private static void awaitAnchored(BrokerInstances instances) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!instances.servers.stream().allMatch(s -> s.log().topicToRead(TOPIC).anchored())) {
+            assertThat(System.nanoTime()).as("every instance anchored " + TOPIC).isLessThan(deadline);
+            Thread.sleep(5);
         }
     }
 

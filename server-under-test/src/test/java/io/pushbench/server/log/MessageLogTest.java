@@ -141,6 +141,37 @@ class MessageLogTest {
     }
 
     @Test
+    void anEmptyLogAnchoredAtTheBrokersHeadKeepsWhatItsFirstMessageSkippedAsGapsThatEvenANewReaderIsToldOf() {
+        TopicLog topic = log(10, Duration.ZERO).topic("t");
+        topic.anchorAt(0);                             // the topic had no message when this instance came to know it
+        assertThat(topic.appendAt(4, bytes("m4"))).isEqualTo(3);   // 1-3 published while its subscription was down
+        LogRead waiting = topic.read(0, 100);
+        assertThat(waiting.lostCount()).isEqualTo(3);
+        assertThat(seqs(waiting.messages())).containsExactly(4L);
+        assertThat(topic.read(4, 100).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aMessageAtOrBelowTheAnchorStillInFlightStartsTheLogWithoutALoss() {
+        TopicLog topic = log(10, Duration.ZERO).topic("t");
+        topic.anchorAt(6);                             // seq 6 was numbered before the broker answered, not yet delivered
+        assertThat(topic.appendAt(6, bytes("m6"))).isEqualTo(5);
+        LogRead fresh = topic.read(0, 100);
+        assertThat(fresh.lostCount()).isZero();
+        assertThat(seqs(fresh.messages())).containsExactly(6L);
+    }
+
+    @Test
+    void anAnchorComesTooLateOnceTheLogHoldsAMessage() {
+        TopicLog topic = log(10, Duration.ZERO).topic("t");
+        topic.appendAt(3, bytes("m3"));
+        topic.anchorAt(1);
+        assertThat(topic.anchored()).isFalse();
+        assertThat(topic.appendAt(4, bytes("m4"))).isZero();
+        assertThat(topic.read(0, 100).lostCount()).isZero();
+    }
+
+    @Test
     void aGapWiderThanTheRetentionDropsWhatCameBefore() {
         TopicLog topic = log(4, Duration.ZERO).topic("t");
         topic.appendAt(1, bytes("m1"));
