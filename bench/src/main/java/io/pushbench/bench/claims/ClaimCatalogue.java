@@ -11,10 +11,15 @@ final class ClaimCatalogue {
     }
 
     static List<ClaimExperiment> all(ClaimsProfile profile) {
-        ClaimPlans plans = new ClaimPlans(profile);
+        return all(profile, List.of(ClaimPlans.DEFAULT_REDIS, ClaimPlans.DEFAULT_POSTGRESQL));
+    }
+
+    /** @param chatBrokers the broker URLs claim 9's room runs through */
+    static List<ClaimExperiment> all(ClaimsProfile profile, List<String> chatBrokers) {
+        ClaimPlans plans = new ClaimPlans(profile, chatBrokers);
         return List.of(new ShortPollingWasteClaim(plans), new LongPollingCutsEmptyClaim(plans), new FrequentDataClaim(plans),
                 new ManyUsersClaim(plans), new SseStreamClaim(plans), new WebSocketLighterClaim(plans),
-                new DeflateClaim(plans), new CrossOriginSseClaim(), new BrokerChatClaim());
+                new DeflateClaim(plans), new CrossOriginSseClaim(), new BrokerChatClaim(plans));
     }
 
     /**
@@ -23,7 +28,12 @@ final class ClaimCatalogue {
      * @throws IllegalArgumentException naming an unknown claim
      */
     static List<ClaimExperiment> choose(ClaimsProfile profile, String list) {
-        List<ClaimExperiment> all = all(profile);
+        return choose(profile, list, List.of(ClaimPlans.DEFAULT_REDIS, ClaimPlans.DEFAULT_POSTGRESQL));
+    }
+
+    /** As {@link #choose(ClaimsProfile, String)}, claim 9 through these brokers. */
+    static List<ClaimExperiment> choose(ClaimsProfile profile, String list, List<String> chatBrokers) {
+        List<ClaimExperiment> all = all(profile, chatBrokers);
         if (list.equals("all")) {
             return all;
         }

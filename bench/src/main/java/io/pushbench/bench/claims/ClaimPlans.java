@@ -27,6 +27,12 @@ final class ClaimPlans {
     static final Duration BUDGET_POLL_INTERVAL = Duration.ofMillis(200);
     static final int SWEEP_CLIENTS = 50;
     static final int DEFLATE_PAYLOAD_BYTES = 1024;
+    /** Claim 9's room: messages per second posted to it, and the instances its members are spread over. */
+    static final double CHAT_RATE_PER_SEC = 10;
+    static final int CHAT_INSTANCES = 3;
+    /** The brokers claim 9 uses unless told otherwise: the machine's own Redis and PostgreSQL. */
+    static final String DEFAULT_REDIS = "redis://127.0.0.1:6379";
+    static final String DEFAULT_POSTGRESQL = "postgresql://127.0.0.1:5432/test?user=postgres";
 
     private static final List<Strategy> ALL = List.of(Strategy.SHORT_POLLING, Strategy.LONG_POLLING, Strategy.SSE, Strategy.WEBSOCKET);
     private static final List<Strategy> POLLING = List.of(Strategy.SHORT_POLLING, Strategy.LONG_POLLING);
@@ -41,8 +47,15 @@ final class ClaimPlans {
     final RunPlan clients;
     final RunPlan deflateOff;
     final RunPlan deflateOn;
+    final RunPlan chatMemory;
+    final List<RunPlan> chatBrokers;
 
     ClaimPlans(ClaimsProfile profile) {
+        this(profile, List.of(DEFAULT_REDIS, DEFAULT_POSTGRESQL));
+    }
+
+    /** @param chatBrokers the broker URLs claim 9 runs its room through */
+    ClaimPlans(ClaimsProfile profile, List<String> chatBrokers) {
         this.profile = profile;
         WorkloadParameters base = new WorkloadParameters(profile.clients(), TopicMode.SINGLE, BASE_RATE_PER_SEC,
                 Arrivals.FIXED, 64, BASE_POLL_INTERVAL, Duration.ofSeconds(30), 2000, profile.warmup(), profile.window(), 1);
@@ -60,5 +73,9 @@ final class ClaimPlans {
         WorkloadParameters big = base.withClients(SWEEP_CLIENTS).withPublishRatePerSec(10).withPayloadBytes(DEFLATE_PAYLOAD_BYTES);
         deflateOff = new RunPlan("ws-plain", List.of(Strategy.WEBSOCKET), big, null, BROWSER, null, false, false);
         deflateOn = new RunPlan("ws-deflate", List.of(Strategy.WEBSOCKET), big, null, BROWSER, null, true, false);
+        WorkloadParameters room = base.withClients(SWEEP_CLIENTS).withPublishRatePerSec(CHAT_RATE_PER_SEC);
+        chatMemory = new RunPlan("chat-memory", List.of(Strategy.SSE), room, null, BROWSER, null, false, false);
+        this.chatBrokers = chatBrokers.stream().map(url -> new RunPlan("chat-" + url.substring(0, url.indexOf(':')),
+                List.of(Strategy.SSE), room, null, BROWSER, null, false, false, url, CHAT_INSTANCES)).toList();
     }
 }

@@ -13,6 +13,8 @@ import io.pushbench.report.claims.ClaimsJson;
 import io.pushbench.report.claims.ClaimsReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import io.pushbench.server.broker.BrokerKind;
+import io.pushbench.server.broker.BrokerUrl;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -77,6 +79,12 @@ public final class ClaimsCommand implements Callable<Integer> {
             + "that read them (3, 5, 6) then say 'not measured'.")
     boolean loopbackOnly;
 
+    @Option(names = "--chat-brokers", paramLabel = "URL[,URL]", split = ",",
+            defaultValue = ClaimPlans.DEFAULT_REDIS + "," + ClaimPlans.DEFAULT_POSTGRESQL,
+            description = "The brokers claim 9's chat room runs through (redis://, redis-streams://, postgresql://); "
+                    + "one that cannot be reached is reported as not measured.")
+    List<String> chatBrokers;
+
     @Option(names = "--out", paramLabel = "FOLDER", description = "The claims folder. Default: results/claims-<run-id>/.")
     Path out;
 
@@ -89,7 +97,19 @@ public final class ClaimsCommand implements Callable<Integer> {
         LinkEmulator emulator;
         try {
             chosenProfile = ClaimsProfile.fromLabel(profile);
-            claims = ClaimCatalogue.choose(chosenProfile, claimList);
+            for (String url : chatBrokers) {
+                BrokerKind kind;
+                try {
+                    kind = BrokerUrl.parse(url).kind();
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--chat-brokers " + e.getMessage().replaceFirst("^--broker ", ""));
+                }
+                if (kind == BrokerKind.MEMORY) {
+                    throw new IllegalArgumentException("--chat-brokers " + url + ": claim 9 needs a broker between "
+                            + "instances (redis://, redis-streams:// or postgresql://)");
+                }
+            }
+            claims = ClaimCatalogue.choose(chosenProfile, claimList, chatBrokers);
             emulator = LinkEmulator.fromOption(networkEmulator);
             if (!server.equals("embedded") && !server.equals("fork")) {
                 throw new IllegalArgumentException("invalid --server '" + server + "': expected embedded or fork");

@@ -8,6 +8,8 @@ import io.pushbench.bench.network.LinkEmulator;
 import io.pushbench.bench.netns.NetnsUnavailableException;
 import io.pushbench.bench.run.LoadRun;
 import io.pushbench.bench.run.RunSettings;
+import io.pushbench.bench.run.brokers.BrokerSetup;
+import io.pushbench.bench.run.brokers.ClusterServerTarget;
 import io.pushbench.bench.run.servers.EmbeddedServerTarget;
 import io.pushbench.bench.run.servers.ForkedServerTarget;
 import io.pushbench.bench.run.servers.ServerTarget;
@@ -95,9 +97,26 @@ final class ClaimsRunner {
             RunPlan plan = plans.get(i);
             progress.plan(i + 1, plans.size(), plan);
             Path runFolder = folder.resolve("runs").resolve(plan.id());
-            ServerTarget target = fork || plan.fork()
-                    ? new ForkedServerTarget(plan.wsDeflate(), List.of(), List.of(), runFolder)
-                    : new EmbeddedServerTarget(plan.wsDeflate(), List.of());
+            ServerTarget target;
+            if (plan.broker() != null) {
+                boolean forkInstances = fork || plan.fork();
+                ClusterServerTarget cluster = new ClusterServerTarget(BrokerSetup.of(plan.instances(), plan.broker(),
+                        "all", null, List.of(), forkInstances ? "fork" : "embedded"), forkInstances, plan.wsDeflate(),
+                        List.of(), List.of(), runFolder);
+                try {
+                    cluster.checkReachable();
+                } catch (IllegalArgumentException e) {
+                    // a broker this machine does not have: the claim says so, the other claims run on
+                    o.notRun(plan.id(), e.getMessage());
+                    progress.message("claim 9: " + plan.id() + " not run: " + e.getMessage());
+                    continue;
+                }
+                target = cluster;
+            } else {
+                target = fork || plan.fork()
+                        ? new ForkedServerTarget(plan.wsDeflate(), List.of(), List.of(), runFolder)
+                        : new EmbeddedServerTarget(plan.wsDeflate(), List.of());
+            }
             if (plan.network() != null) {
                 EmulatedNetworkTarget emulated = EmulatedNetworkTarget.wrap(target, plan.network(), emulator);
                 networkUsed = emulated.network();

@@ -19,6 +19,8 @@ public final class Figures {
     /** Heap and direct memory per connection. */
     public static final String MEMORY_BYTES_PER_CONNECTION = "memoryBytesPerConnection";
     public static final String DELIVERED = "delivered";
+    /** Median of the broker hop (publish accepted by an instance to received by an instance), µs. */
+    public static final String BROKER_HOP_P50_MICROS = "brokerHopP50Micros";
 
     private Figures() {
     }
@@ -46,6 +48,9 @@ public final class Figures {
             f.put(MEMORY_BYTES_PER_CONNECTION, r.memory().heapBytesPerConnection() + direct);
         }
         f.put(DELIVERED, (double) r.delivery().delivered());
+        if (r.broker() != null && r.broker().hopP50Micros() >= 0) {
+            f.put(BROKER_HOP_P50_MICROS, (double) r.broker().hopP50Micros());
+        }
         return f;
     }
 

@@ -21,6 +21,7 @@ public final class Observations {
     }
 
     private final Map<String, Observation> byKey = new LinkedHashMap<>();
+    private final Map<String, String> notRun = new LinkedHashMap<>();
 
     /** Adds (or replaces) an observation. */
     public Observations add(Observation o) {
@@ -37,6 +38,17 @@ public final class Observations {
     public Double figure(String planId, String subject, String sweepValue, String name) {
         Observation o = get(planId, subject, sweepValue);
         return o == null ? null : o.get(name);
+    }
+
+    /** Records that a plan could not run here, and why (a broker that cannot be reached). */
+    public Observations notRun(String planId, String reason) {
+        notRun.put(planId, reason);
+        return this;
+    }
+
+    /** Why a plan did not run, or null when it ran (or was not asked for). */
+    public String notRunReason(String planId) {
+        return notRun.get(planId);
     }
 
     public java.util.Collection<Observation> all() {

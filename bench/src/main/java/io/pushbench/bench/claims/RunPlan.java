@@ -19,12 +19,21 @@ import java.util.List;
  * @param network    the emulated network, or null for loopback
  * @param wsDeflate  WebSocket clients offer permessage-deflate (and the server accepts it)
  * @param fork       the server in its own JVM (needed above ~9,000 clients: the open-file limit is per process)
+ * @param broker     the broker URL between {@code instances} server instances (publishes to all in turn), or null
+ *                   for one instance on its own log
+ * @param instances  server instances, the clients spread over them round-robin; 1 without a broker
  */
 public record RunPlan(String id, List<Strategy> strategies, WorkloadParameters workload, String sweep, String headers,
-                      NetworkCondition network, boolean wsDeflate, boolean fork) {
+                      NetworkCondition network, boolean wsDeflate, boolean fork, String broker, int instances) {
 
     public RunPlan {
         strategies = List.copyOf(strategies);
+    }
+
+    /** A plan against one server instance on its own log. */
+    public RunPlan(String id, List<Strategy> strategies, WorkloadParameters workload, String sweep, String headers,
+                   NetworkCondition network, boolean wsDeflate, boolean fork) {
+        this(id, strategies, workload, sweep, headers, network, wsDeflate, fork, null, 1);
     }
 
     /** The sweep's values, or a single null for none. */
@@ -41,6 +50,7 @@ public record RunPlan(String id, List<Strategy> strategies, WorkloadParameters w
             return headers;
         }
         return headers + " headers, " + (network == null ? "loopback" : network.label() + " RTT")
-                + (wsDeflate ? ", permessage-deflate" : "");
+                + (wsDeflate ? ", permessage-deflate" : "")
+                + (broker == null ? "" : ", " + instances + " instances via " + broker.substring(0, broker.indexOf(':')));
     }
 }

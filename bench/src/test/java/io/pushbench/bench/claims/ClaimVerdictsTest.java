@@ -199,7 +199,51 @@ class ClaimVerdictsTest {
 
         assertThat(v.verdict()).isEqualTo(NOT_MEASURED);
         assertThat(v.finding()).contains("emptyResponseShare of poll, browser headers, loopback");
-        assertThat(judge(new BrokerChatClaim()).verdict()).isEqualTo(NOT_MEASURED);
-        assertThat(judge(new BrokerChatClaim()).figures()).isEmpty();
+        assertThat(judge(new BrokerChatClaim(plans)).verdict()).isEqualTo(NOT_MEASURED);
+        assertThat(judge(new BrokerChatClaim(plans)).finding()).contains("medianLatencyMicros of sse");
+    }
+
+    /** A room of SSE members: one instance at {@code aloneMicros}, each broker's instances at {@code viaMicros}. */
+    private void chatRoom(double aloneMicros, double viaMicros) {
+        put(plans.chatMemory, "sse", null, Figures.MEDIAN_LATENCY_MICROS, aloneMicros,
+                Figures.SERVER_CPU_MICROS_PER_DELIVERY, 20);
+        for (RunPlan plan : plans.chatBrokers) {
+            put(plan, "sse", null, Figures.MEDIAN_LATENCY_MICROS, viaMicros, Figures.SERVER_CPU_MICROS_PER_DELIVERY, 30,
+                    Figures.BROKER_HOP_P50_MICROS, 900);
+        }
+    }
+
+    @Test
+    void claim9HoldsWhenEveryBrokerCarriesTheRoomValidAndWithin10MillisecondsOfOneInstance() {
+        BrokerChatClaim claim = new BrokerChatClaim(plans);
+        chatRoom(2_000, 11_000);
+        assertThat(judge(claim).verdict()).isEqualTo(HOLDS);
+
+        put(plans.chatBrokers.get(1), "sse", null, Figures.MEDIAN_LATENCY_MICROS, 12_500);   // 10.5 ms above
+        assertThat(judge(claim).verdict()).isEqualTo(HOLDS_ONLY_WHEN);
+        assertThat(judge(claim).finding()).startsWith("holds only through redis 11 ms, valid");
+
+        Observations.Observation redis = o.get(plans.chatBrokers.get(0).id(), "sse", null);
+        o.add(new Observations.Observation(redis.planId(), "sse", null, redis.figures(), false, redis.runFolder()));
+        assertThat(judge(claim).verdict()).isEqualTo(DOES_NOT_HOLD);
+        assertThat(judge(claim).finding()).contains("redis 11 ms, NOT valid");
+    }
+
+    @Test
+    void claim9WithoutAReachableBrokerIsNotMeasuredAndSaysWhichAndWhy() {
+        BrokerChatClaim claim = new BrokerChatClaim(plans);
+        put(plans.chatMemory, "sse", null, Figures.MEDIAN_LATENCY_MICROS, 2_000, Figures.SERVER_CPU_MICROS_PER_DELIVERY, 20);
+        plans.chatBrokers.forEach(p -> o.notRun(p.id(), "--broker: cannot reach the broker " + p.broker()));
+        assertThat(judge(claim).verdict()).isEqualTo(NOT_MEASURED);
+        assertThat(judge(claim).finding()).contains("cannot reach the broker redis://127.0.0.1:6379");
+    }
+
+    @Test
+    void claim9ThroughTheBrokersThatCouldBeReachedHoldsOnlyThroughThoseAndNamesTheOthers() {
+        BrokerChatClaim claim = new BrokerChatClaim(plans);
+        chatRoom(2_000, 3_000);
+        o.notRun(plans.chatBrokers.get(1).id(), "--broker: cannot reach the broker postgresql://...");
+        assertThat(judge(claim).verdict()).isEqualTo(HOLDS_ONLY_WHEN);
+        assertThat(judge(claim).notes()).anyMatch(n -> n.contains("not measured through postgresql"));
     }
 }

@@ -39,7 +39,9 @@ class ClaimsCommandTest {
             "--claims=1,x             | unknown claim 'x'",
             "--profile=huge           | unknown profile 'huge': expected quick or full",
             "--server=cloud           | invalid --server 'cloud': expected embedded or fork",
-            "--network-emulator=ns3   | invalid --network-emulator 'ns3'"})
+            "--network-emulator=ns3   | invalid --network-emulator 'ns3'",
+            "--chat-brokers=memory    | --chat-brokers memory: claim 9 needs a broker between instances",
+            "--chat-brokers=ftp://x:1 | --chat-brokers ftp://x:1: unknown broker scheme 'ftp'"})
     void badOptionsExit2WithAPreciseMessageAndWriteNothing(String option, String message, @TempDir Path dir) {
         Path folder = dir.resolve("claims");
 
