@@ -141,7 +141,9 @@ public final class ClaimsCommand implements Callable<Integer> {
         Files.createDirectories(parent);
         Path partial = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
         List<String> commandLine = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        commandLine.add(0, "claims");
+        if (commandLine.isEmpty() || !commandLine.get(0).equals("claims")) {
+            commandLine.add(0, "claims");   // picocli hands the whole command line, verb included, to the top command only
+        }
         try {
             Observations observations;
             try {
