@@ -48,7 +48,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:valid run", "2:bad options",
                 "3:invalid run (loss, publisher behind schedule, loader stalled; reasons printed), saturated run "
-                        + "(nothing lost, but fewer than 99% of the window's deliveries received in it or latency "
+                        + "(nothing lost, but fewer than 99%% of the window's deliveries received in it or latency "
                         + "trending up; full report), or a run that could not complete (server did not start, clients "
                         + "could not connect: the limit hit is named)"})
 public final class RunCommand implements Callable<Integer> {
@@ -233,8 +233,8 @@ public final class RunCommand implements Callable<Integer> {
     int cookieBytes;
 
     @Option(names = "--network", paramLabel = "lan|wan|mobile|RTT[,LOSS%]",
-            description = "Put a network between the clients and the server: lan 1ms, wan 50ms, mobile 150ms with 1% "
-                    + "loss, or e.g. 100ms or 80ms,0.5%. tc netem on a veth pair into a network namespace where the "
+            description = "Put a network between the clients and the server: lan 1ms, wan 50ms, mobile 150ms with 1%% "
+                    + "loss, or e.g. 100ms or 80ms,0.5%%. tc netem on a veth pair into a network namespace where the "
                     + "kernel has netem, else a user-space relay that delays each direction (no loss). Linux, root.")
     String network;
 

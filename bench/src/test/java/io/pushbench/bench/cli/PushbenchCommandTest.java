@@ -82,6 +82,23 @@ class PushbenchCommandTest {
     }
 
     @Test
+    void everyCommandsHelpIsPrintedWithoutAFormatWarning() {
+        // picocli formats descriptions with String.format: a bare '%' makes it warn on stderr and print the raw text
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : PushbenchCommand.commandLine().getSubcommands().keySet()) {
+                assertThat(run(command, "--help")).as(command).isZero();
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("99% of the window", "with 1% loss");
+    }
+
+    @Test
     void serveIsTheServersOwnCommandUnderItsPushbenchName() {
         assertThat(run("serve", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: pushbench serve", "--long-poll-hold");
