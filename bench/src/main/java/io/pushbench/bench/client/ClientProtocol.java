@@ -20,24 +20,35 @@ public interface ClientProtocol {
      */
     void initChannel(Channel channel, SimulatedClient client);
 
-    /** How long a graceful close may take before the connection is closed anyway, in milliseconds. */
+    /** How long a graceful close may take before the connection is closed anyway, in milliseconds (at least). */
     long FORCE_CLOSE_MILLIS = 5_000;
 
     /**
      * Ends a connection gracefully. By default (HTTP strategies) the client half-closes (sends FIN) and reads on until
      * the server closes, so every byte the server wrote before closing is read and counted on both sides; after
-     * {@link #FORCE_CLOSE_MILLIS} it closes anyway. WebSocket overrides this with the close handshake.
+     * {@code forceCloseMillis} it closes anyway and calls {@code onForced}: what the server writes to it afterwards
+     * is never read, so the exact byte check cannot hold. WebSocket overrides this with the close handshake.
      */
-    default void closeGracefully(Channel channel) {
+    default void closeGracefully(Channel channel, long forceCloseMillis, Runnable onForced) {
         if (channel instanceof DuplexChannel duplex && channel.isActive()) {
             duplex.shutdownOutput().addListener(f -> {
                 if (!f.isSuccess()) {
                     channel.close();
                 }
             });
-            channel.eventLoop().schedule(() -> channel.close(), FORCE_CLOSE_MILLIS, TimeUnit.MILLISECONDS);
+            forceCloseLater(channel, forceCloseMillis, onForced);
         } else {
             channel.close();
         }
+    }
+
+    /** Closes {@code channel} after {@code millis} if the peer has not closed it by then, and calls {@code onForced}. */
+    static void forceCloseLater(Channel channel, long millis, Runnable onForced) {
+        channel.eventLoop().schedule(() -> {
+            if (channel.isActive()) {
+                onForced.run();
+                channel.close();
+            }
+        }, millis, TimeUnit.MILLISECONDS);
     }
 }

@@ -125,7 +125,7 @@ public final class SimulatedClient {
             scheduleReconnect(); // first: whatever happens while reporting, the client comes back
             error(ResourceLimitDiagnosis.describe(done.cause(), local), done.cause());
         } else if (closing) {
-            group.protocol().closeGracefully(done.channel());
+            group.closeGracefully(done.channel());
         }
     }
 
@@ -291,7 +291,7 @@ public final class SimulatedClient {
     void close() {
         closing = true;
         if (channel != null && channel.isActive()) {
-            group.protocol().closeGracefully(channel);
+            group.closeGracefully(channel);
         }
     }
 

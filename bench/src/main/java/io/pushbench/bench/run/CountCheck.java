@@ -22,9 +22,13 @@ import java.util.List;
  * @param serverReadBytes    bytes the server's sockets read for the strategy (-1 when unavailable)
  * @param serverWrittenBytes bytes the server's sockets wrote for the strategy (-1 when unavailable)
  * @param serverRequests     requests the server counted for the strategy (-1 when unavailable)
+ * @param forcedCloses       connections the clients closed after waiting {@code closeWaitMillis} for the server to
+ *                           end them (what the server wrote to them afterwards was never read)
+ * @param closeWaitMillis    how long the clients waited for the server to end each connection
  */
 public record CountCheck(io.pushbench.model.Strategy strategy, boolean available, long clientUpBytes, long clientDownBytes, long clientRequests,
-                  long serverReadBytes, long serverWrittenBytes, long serverRequests) {
+                  long serverReadBytes, long serverWrittenBytes, long serverRequests, long forcedCloses,
+                  long closeWaitMillis) {
 
     private static final long CLOSE_WAIT_NANOS = 10_000_000_000L;
 
@@ -36,13 +40,14 @@ public record CountCheck(io.pushbench.model.Strategy strategy, boolean available
     static CountCheck clientsOnly(Strategy strategy, ClientGroup group) {
         ClientGroupSnapshot clients = group.snapshot();
         return new CountCheck(strategy, false, clients.bytes().socketBytes(Direction.UP),
-                clients.bytes().socketBytes(Direction.DOWN), clients.requests(), -1, -1, -1);
+                clients.bytes().socketBytes(Direction.DOWN), clients.requests(), -1, -1, -1, group.forcedCloses(),
+                group.closeWaitMillis());
     }
 
     /** The same figures, not judged here (a shard's: the sums over all shards are checked by {@code merge}). */
     CountCheck judgedElsewhere() {
         return new CountCheck(strategy, false, clientUpBytes, clientDownBytes, clientRequests, serverReadBytes,
-                serverWrittenBytes, serverRequests);
+                serverWrittenBytes, serverRequests, forcedCloses, closeWaitMillis);
     }
 
     /** @param closeWait how long to wait for the server to see every connection of the strategy closed */
@@ -61,10 +66,12 @@ public record CountCheck(io.pushbench.model.Strategy strategy, boolean available
         }
         if (server == null) {
             return new CountCheck(strategy, false, clients.bytes().socketBytes(Direction.UP),
-                    clients.bytes().socketBytes(Direction.DOWN), clients.requests(), -1, -1, -1);
+                    clients.bytes().socketBytes(Direction.DOWN), clients.requests(), -1, -1, -1, group.forcedCloses(),
+                    group.closeWaitMillis());
         }
         return new CountCheck(strategy, true, clients.bytes().socketBytes(Direction.UP), clients.bytes().socketBytes(Direction.DOWN),
-                clients.requests(), server.bytesRead(), server.bytesWritten(), server.requests());
+                clients.requests(), server.bytesRead(), server.bytesWritten(), server.requests(), group.forcedCloses(),
+                group.closeWaitMillis());
     }
 
     /** The totals as the report keeps them (the server's null when it has no counters). */
@@ -75,6 +82,11 @@ public record CountCheck(io.pushbench.model.Strategy strategy, boolean available
 
     /** Why the counts disagree; empty when they agree exactly or the server has no counters. */
     public List<String> reasons() {
-        return exactCounts().disagreements();
+        List<String> reasons = new java.util.ArrayList<>(exactCounts().disagreements());
+        if (!reasons.isEmpty() && forcedCloses > 0) {
+            reasons.add(forcedCloses + " connections were closed by the clients after waiting " + closeWaitMillis
+                    + " ms for the server to end them: what the server wrote to them afterwards was never read");
+        }
+        return reasons;
     }
 }

@@ -44,7 +44,7 @@ public final class WsClient implements ClientProtocol {
         }
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri,
                 WebSocketVersion.V13, null, deflate, extra, WsClientHandler.MAX_MESSAGE_BYTES,
-                true, false, FORCE_CLOSE_MILLIS, false, false);
+                true, false, 0, false, false);   // 0: no force close of Netty's own; closeGracefully schedules it
         ChannelPipeline p = channel.pipeline();
         p.addLast(WsHandshakeByteCounter.NAME, new WsHandshakeByteCounter(client.ledger()));
         p.addLast("http", new HttpClientCodec());
@@ -56,12 +56,13 @@ public final class WsClient implements ClientProtocol {
     }
 
     @Override
-    public void closeGracefully(Channel channel) {
+    public void closeGracefully(Channel channel, long forceCloseMillis, Runnable onForced) {
         WsClientHandler handler = channel.pipeline().get(WsClientHandler.class);
         if (handler == null) {
             channel.close();
         } else {
             handler.closeGracefully(channel.pipeline().context(handler));
+            ClientProtocol.forceCloseLater(channel, forceCloseMillis, onForced);
         }
     }
 }
