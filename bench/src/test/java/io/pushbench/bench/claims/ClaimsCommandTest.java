@@ -14,6 +14,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -60,6 +63,65 @@ class ClaimsCommandTest {
                 .contains("has no netem qdisc").contains("--loopback-only");
         assertThat(folder).doesNotExist();
         assertThat(out.toString()).doesNotContain("run 1/");
+    }
+
+    @Test
+    void roundTripRunsAsAnUnprivilegedUserExit2NamingRootBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        assumeTrue(IpTool.isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "needs root and setpriv to start the command as uid 65534");
+        Path folder = dir.resolve("claims");
+        Process p = asNobody(dir, "claims", "--claims=3", "--out=" + folder);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("pushbench claims: the 100 ms RTT runs of claims 3, 5 and 6 cannot run here: "
+                + "network namespaces need root (this process runs as uid 65534)").contains("--loopback-only");
+        assertThat(output).doesNotContain("run 1/");
+        assertThat(folder).doesNotExist();
+    }
+
+    /**
+     * Starts {@code pushbench ARGS} as uid/gid 65534 in {@code dir}. The test's class path lies partly under root's
+     * home (the Maven repository), which that user cannot read, so its entries are copied into {@code dir} first.
+     */
+    private static Process asNobody(Path dir, String... args) throws Exception {
+        Path cp = Files.createDirectories(dir.resolve("cp"));
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path source = Path.of(entry);
+            if (Files.isRegularFile(source)) {
+                Path copy = cp.resolve((n++) + "-" + source.getFileName());
+                Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+                entries.add(copy.toString());
+            } else if (Files.isDirectory(source)) {
+                Path copy = cp.resolve((n++) + "-dir");
+                try (Stream<Path> files = Files.walk(source)) {
+                    for (Path f : files.toList()) {
+                        Path to = copy.resolve(source.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+                entries.add(copy.toString());
+            }
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path f : all.toList()) {
+                f.toFile().setReadable(true, false);
+                f.toFile().setExecutable(true, false);
+            }
+        }
+        dir.toFile().setWritable(true, false);   // so the command could write its folder if it got that far
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                "--clear-groups", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(java.io.File.pathSeparator, entries), PushbenchCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     }
 
     @Test
