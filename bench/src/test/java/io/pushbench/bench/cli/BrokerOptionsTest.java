@@ -28,7 +28,6 @@ class BrokerOptionsTest {
             "--broker=redis://127.0.0.1:6379 --fault=broker-nap@1s            | invalid --fault 'broker-nap@1s'",
             "--broker=redis://127.0.0.1:6379 --fault=broker-pause@1s          | a pause needs its length",
             "--broker=redis://127.0.0.1:6379 --fault=instance-kill@1s         | needs --instances 2 or more",
-            "--broker=postgresql://127.0.0.1:5432/test --fault=broker-restart@1s | restart a PostgreSQL cluster with pg_ctl yourself",
     })
     void badBrokerOptionsExitTwoNamingTheProblem(String flags, String message) {
         StringWriter err = new StringWriter();

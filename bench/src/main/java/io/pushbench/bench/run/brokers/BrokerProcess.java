@@ -1,6 +1,7 @@
 package io.pushbench.bench.run.brokers;
 
 import io.pushbench.bench.run.servers.ProcessTreeResources;
+import io.pushbench.server.broker.BrokerKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -21,34 +22,38 @@ final class BrokerProcess {
     private volatile long pid;
     private final String method;
     private final int port;
+    private final BrokerKind kind;
     private volatile List<Long> paused = List.of();
 
-    private BrokerProcess(long pid, String method, int port) {
+    private BrokerProcess(long pid, String method, int port, BrokerKind kind) {
         this.pid = pid;
         this.method = method;
         this.port = port;
+        this.kind = kind;
     }
 
     static BrokerProcess find(BrokerSetup setup) {
         int port = setup.broker().port();
+        BrokerKind kind = setup.broker().kind();
         if (setup.brokerPid() > 0) {
             return new BrokerProcess(setup.brokerPid(), "/proc of pid " + setup.brokerPid()
-                    + " and its descendants (--broker-pid)", port);
+                    + " and its descendants (--broker-pid)", port, kind);
         }
         if (!isLocal(setup.broker().host())) {
-            return new BrokerProcess(-1, "not measured: the broker is not on this host (give --broker-pid if it is)", port);
+            return new BrokerProcess(-1, "not measured: the broker is not on this host (give --broker-pid if it is)", port,
+                    kind);
         }
         try {
             long found = ListeningProcess.pidOfPort(port);
             if (found > 0) {
                 return new BrokerProcess(found, "/proc of pid " + found + " and its descendants (found by port " + port + ")",
-                        port);
+                        port, kind);
             }
         } catch (IOException e) {
-            return new BrokerProcess(-1, "not measured: /proc unreadable (" + e.getMessage() + ")", port);
+            return new BrokerProcess(-1, "not measured: /proc unreadable (" + e.getMessage() + ")", port, kind);
         }
         return new BrokerProcess(-1, "not measured: no process found listening on port " + port
-                + " (give --broker-pid)", port);
+                + " (give --broker-pid)", port, kind);
     }
 
     private static boolean isLocal(String host) {
@@ -98,12 +103,23 @@ final class BrokerProcess {
     }
 
     /**
-     * Kills the broker (SIGKILL: a crash, nothing saved beyond what it persisted already) and starts the same
-     * executable again in the same directory with the settings it ran with, then waits until its port answers. Redis
-     * rewrites its process title, so its settings are asked of it first ({@code CONFIG GET}, through redis-cli).
+     * Crashes the broker and starts it again with the settings it ran with, then waits until it answers: a crash, so
+     * nothing is saved beyond what it persisted already.
      */
     void restart() throws IOException {
         requireLocal("restart");
+        if (kind == BrokerKind.POSTGRES_NOTIFY) {
+            restartPostgres();
+        } else {
+            restartRedis();
+        }
+    }
+
+    /**
+     * Redis: SIGKILL, then the same executable again in the same directory. Redis rewrites its process title, so its
+     * settings are asked of it first ({@code CONFIG GET}, through redis-cli).
+     */
+    private void restartRedis() throws IOException {
         Path proc = Path.of("/proc", Long.toString(pid));
         // the program as it was called (argv[0]): Debian's redis-server is a link to redis-check-rdb, which acts by name
         String title = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
@@ -123,6 +139,56 @@ final class BrokerProcess {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         awaitPort(true);
         pid = started.pid();
+    }
+
+    /**
+     * PostgreSQL: {@code pg_ctl restart -m immediate} on the postmaster's data directory (immediate: every backend
+     * quits without a checkpoint, the crash-like stop), as the directory's owner (PostgreSQL refuses to run as root),
+     * with the options of its last start ({@code postmaster.opts}). The postmaster keeps its command line, so the
+     * program and {@code -D} come from {@code /proc}. Its output goes to a log file in the temporary directory: the
+     * postmaster inherits it for as long as it runs.
+     */
+    private void restartPostgres() throws IOException {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        String[] argv = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\u0000");
+        Path dataDir = null;
+        for (int i = 0; i < argv.length; i++) {
+            if (argv[i].equals("-D") && i + 1 < argv.length) {
+                dataDir = Path.of(argv[i + 1]);
+            } else if (argv[i].startsWith("-D") && argv[i].length() > 2) {
+                dataDir = Path.of(argv[i].substring(2));
+            }
+        }
+        if (dataDir == null) {
+            dataDir = Files.readSymbolicLink(proc.resolve("cwd"));     // the postmaster runs in its data directory
+        }
+        Path pgCtl = Path.of(argv[0]).resolveSibling("pg_ctl");
+        if (!Files.isExecutable(pgCtl)) {
+            throw new IOException("cannot restart PostgreSQL: no pg_ctl beside its program " + argv[0]);
+        }
+        List<String> command = new ArrayList<>();
+        String owner = Files.getOwner(dataDir).getName();
+        if (!owner.equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("runuser", "-u", owner, "--"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "restart", "-D", dataDir.toString(), "-m", "immediate", "-w", "-t", "30"));
+        Path log = Files.createTempFile("pushbench-postgres-restart-", ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(40, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("pg_ctl restart of " + dataDir + " did not end in 40 s (its output: " + log + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted restarting PostgreSQL", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("pg_ctl restart of " + dataDir + " failed (exit " + p.exitValue() + "): "
+                    + Files.readString(log).strip());
+        }
+        awaitPort(true);
+        pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
     }
 
     /** The Redis settings a restart keeps: where it listens and what it persists where. */

@@ -53,10 +53,6 @@ public record BrokerSetup(int instances, BrokerUrl broker, boolean publishToAll,
                 throw new IllegalArgumentException("--fault " + f.text() + " needs --instances 2 or more "
                         + "(the killed instance's clients go on at the others)");
             }
-            if (f.kind() == FaultSpec.Kind.BROKER_RESTART && url.kind() == BrokerKind.POSTGRES_NOTIFY) {
-                throw new IllegalArgumentException("--fault " + f.text() + " restarts a Redis broker by its command line; "
-                        + "restart a PostgreSQL cluster with pg_ctl yourself (broker-pause works for both)");
-            }
         }
         return new BrokerSetup(instances, url, to.equals("all"), brokerPid == null ? -1 : brokerPid, parsed);
     }
