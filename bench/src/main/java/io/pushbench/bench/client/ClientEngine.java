@@ -1,6 +1,7 @@
 package io.pushbench.bench.client;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -126,11 +127,16 @@ public final class ClientEngine implements AutoCloseable {
         return sourceAddresses[clientId % sourceAddresses.length];
     }
 
-    Bootstrap newBootstrap(int connectTimeoutMillis) {
+    private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFER_SIZES = new AdaptiveRecvByteBufAllocator();
+
+    /** A bootstrap for the clients' connections; the connect timeout is each client's own (SimulatedClient). */
+    Bootstrap newBootstrap() {
         Class<? extends SocketChannel> channelClass = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         Bootstrap b = new Bootstrap().group(group).channel(channelClass)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis);
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
+                // one allocator for all connections (each still adapts its own read size): not one per channel
+                .option(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFER_SIZES);
         if (epoll) {
             // choose the port at connect time, per 4-tuple, instead of reserving one per source address at bind time
             b.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);

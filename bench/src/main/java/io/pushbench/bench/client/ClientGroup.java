@@ -2,16 +2,22 @@ package io.pushbench.bench.client;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.pushbench.bench.client.bytes.ByteTally;
+import io.pushbench.bench.client.headers.ClientHeaders;
+import io.pushbench.bench.client.headers.RequestKind;
+import io.pushbench.bench.client.http.HttpRequestWriter;
 import io.pushbench.model.Strategy;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +65,17 @@ public final class ClientGroup implements AutoCloseable {
     private final List<List<SimulatedClient>> clientsByLoop = new ArrayList<>();
     private final int clientCount;
     private final AtomicInteger connected = new AtomicInteger();
-    private final ChannelGroup openChannels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /**
+     * Connections opened and not closed yet, counted by a close listener shared by all of them: a channel group would
+     * cost a map node per connection (~60 B), and every open connection is a client's current one or closes itself.
+     */
+    private final AtomicInteger openChannels = new AtomicInteger();
+    /** Request writers by template, topic and kind: immutable, so one serves every connection (~180 B each). */
+    private final Map<RequestWriterKey, HttpRequestWriter> requestWriters = new ConcurrentHashMap<>();
+
+    private record RequestWriterKey(UrlTemplate template, String topic, RequestKind kind) {
+    }
+    private final ChannelFutureListener channelClosed = f -> openChannels.decrementAndGet();
     private volatile String limitError;
     private volatile boolean closed;
     private volatile long closeWaitMillis = ClientProtocol.FORCE_CLOSE_MILLIS;
@@ -75,24 +91,25 @@ public final class ClientGroup implements AutoCloseable {
         this.listener = listener;
         this.protocol = protocol;
         this.clientCount = clients;
-        this.remote = target.connectAddress() != null ? target.connectAddress()
-                : new InetSocketAddress(template.host(), template.port());
+        this.remote = withSharedHostString(target.connectAddress() != null ? target.connectAddress()
+                : new InetSocketAddress(template.host(), template.port()));
         if (remote.isUnresolved()) {
             throw new IllegalArgumentException("cannot resolve host '" + template.host() + "' of " + template);
         }
         this.spreadSources = remote.getAddress().isLoopbackAddress() && remote.getAddress().getAddress().length == 4;
         for (int i = 0; i < target.instanceCount(); i++) {
             UrlTemplate t = target.instance(i).template(strategy);
-            instanceAddresses.add(i == 0 ? remote : new InetSocketAddress(t.host(), t.port()));
+            instanceAddresses.add(i == 0 ? remote : withSharedHostString(new InetSocketAddress(t.host(), t.port())));
         }
-        this.bootstrap = engine.newBootstrap(settings.connectTimeoutMillis());
+        this.bootstrap = engine.newBootstrap();
         EventLoop[] loops = engine.eventLoops();
         for (int i = 0; i < loops.length; i++) {
             clientsByLoop.add(new ArrayList<>());
         }
+        Map<String, String> topics = new HashMap<>();     // one String per topic, not per client (~70 B a client)
         for (int id = 0; id < clients; id++) {
             int loopIndex = id % loops.length;
-            String topic = topicOfClient.apply(id);
+            String topic = topics.computeIfAbsent(topicOfClient.apply(id), t -> t);
             clientsByLoop.get(loopIndex).add(new SimulatedClient(id, topic, loops[loopIndex], this));
         }
     }
@@ -231,12 +248,13 @@ public final class ClientGroup implements AutoCloseable {
         parts.forEach(ClientGroup::await);
         // each connection's own timer closes it at closeWaitMillis; this wait ends a second after, for stragglers
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeWaitMillis + 1_000);
-        while (!openChannels.isEmpty() && System.nanoTime() < deadline) {
+        while (openChannels.get() > 0 && System.nanoTime() < deadline) {
             sleepMillis(5);
         }
-        if (!openChannels.isEmpty()) {
-            forcedCloses.add(openChannels.size());
-            openChannels.close().awaitUninterruptibly(TASK_TIMEOUT_SEC, TimeUnit.SECONDS);
+        int left = openChannels.get();
+        if (left > 0) {
+            forcedCloses.add(left);
+            closeEveryConnectionNow();
         }
         // let channelInactive handlers (queued behind the close) run before a following snapshot
         for (EventLoop loop : loops) {
@@ -267,7 +285,18 @@ public final class ClientGroup implements AutoCloseable {
      * error, reconnect after their backoff and resume from their cursors. For resume tests and fault injection.
      */
     public void dropConnections() {
-        openChannels.close().awaitUninterruptibly(TASK_TIMEOUT_SEC, TimeUnit.SECONDS);
+        closeEveryConnectionNow();
+    }
+
+    /** Closes every client's connection at once, without a close handshake, on the clients' own loops. */
+    private void closeEveryConnectionNow() {
+        EventLoop[] loops = engine.eventLoops();
+        List<Future<?>> parts = new ArrayList<>();
+        for (int i = 0; i < loops.length; i++) {
+            List<SimulatedClient> onLoop = clientsByLoop.get(i);
+            parts.add(loops[i].submit(() -> onLoop.forEach(SimulatedClient::closeConnectionNow)));
+        }
+        parts.forEach(ClientGroup::await);
     }
 
     private static <T> T await(Future<T> f) {
@@ -291,7 +320,8 @@ public final class ClientGroup implements AutoCloseable {
     }
 
     void channelOpened(Channel ch) {
-        openChannels.add(ch);
+        openChannels.incrementAndGet();
+        ch.closeFuture().addListener(channelClosed);
     }
 
     void clientConnected(boolean up) {
@@ -305,6 +335,29 @@ public final class ClientGroup implements AutoCloseable {
     void limitReached(String description) {
         if (limitError == null) {
             limitError = description;
+        }
+    }
+
+    HttpRequestWriter requestWriter(UrlTemplate template, String topic, RequestKind kind) {
+        return requestWriters.computeIfAbsent(new RequestWriterKey(template, topic, kind), k -> {
+            ClientHeaders headers = settings.headers();
+            return new HttpRequestWriter(template, topic, headers.block(kind, template), headers.names(kind));
+        });
+    }
+
+    /**
+     * The same address with its host string held once: Netty builds each connection's remote address from the requested
+     * one's host string, which an address resolved from a literal makes anew on every call (~50 B a connection).
+     */
+    private static InetSocketAddress withSharedHostString(InetSocketAddress address) {
+        if (address.isUnresolved()) {
+            return address;
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(address.getHostString(), address.getAddress().getAddress()),
+                    address.getPort());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + address.getAddress().getAddress().length + " bytes", e);
         }
     }
 

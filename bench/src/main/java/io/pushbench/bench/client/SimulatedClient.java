@@ -4,16 +4,21 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.pushbench.bench.client.bytes.ByteCountingHandler;
 import io.pushbench.bench.client.bytes.ByteLedger;
 import io.pushbench.bench.client.delivery.DeliveryCheck;
+import io.pushbench.bench.client.headers.RequestKind;
+import io.pushbench.bench.client.http.HttpRequestWriter;
 import io.pushbench.model.ByteCategory;
 import io.pushbench.model.Direction;
 
 import io.pushbench.bench.client.poll.PollSchedule;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -35,9 +40,10 @@ public final class SimulatedClient {
 
     private long requests;
     private long emptyResponses;
-    private long connects;
-    private long reconnects;
-    private long errors;
+    // ints where a client cannot count past 2^31 (the loader holds one client per connection: ~16 B less each)
+    private int connects;
+    private int reconnects;
+    private int errors;
 
     private Channel channel;
     private boolean ready;
@@ -108,7 +114,14 @@ public final class SimulatedClient {
         if (channel.isRegistered() || channel.isOpen()) {
             group.channelOpened(channel);
         }
+        // the connect timeout is this client's, not Netty's CONNECT_TIMEOUT_MILLIS: Netty's channel keeps its timeout
+        // task (~90 B) for the connection's whole life
+        ScheduledFuture<?> timeout = f.isDone() ? null : loop.schedule(() -> connectTimedOut(f),
+                group.settings().connectTimeoutMillis(), TimeUnit.MILLISECONDS);
         f.addListener((ChannelFuture done) -> {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
             if (!loop.inEventLoop()) {
                 // a channel that could not even be created reports on the global executor: back to this client's loop
                 loop.execute(() -> connectDone(done, local));
@@ -116,6 +129,14 @@ public final class SimulatedClient {
                 connectDone(done, local);
             }
         });
+    }
+
+    /** As Netty's own connect timeout: the connect fails with {@link ConnectTimeoutException} and the channel closes. */
+    private void connectTimedOut(ChannelFuture f) {
+        if (f instanceof ChannelPromise p && p.tryFailure(new ConnectTimeoutException("connection timed out after "
+                + group.settings().connectTimeoutMillis() + " ms: " + group.remoteAddress(instance)))) {
+            f.channel().close();
+        }
     }
 
     private void connectDone(ChannelFuture done, InetSocketAddress local) {
@@ -292,6 +313,18 @@ public final class SimulatedClient {
         closing = true;
         if (channel != null && channel.isActive()) {
             group.closeGracefully(channel);
+        }
+    }
+
+    /** The writer of this client's requests to {@code template}: one per topic, template and kind, shared in the group. */
+    public HttpRequestWriter requestWriter(UrlTemplate template, RequestKind kind) {
+        return group.requestWriter(template, topic, kind);
+    }
+
+    /** Closes the current connection at once, without a close handshake (the group's forced close, fault tests). */
+    void closeConnectionNow() {
+        if (channel != null) {
+            channel.close();
         }
     }
 

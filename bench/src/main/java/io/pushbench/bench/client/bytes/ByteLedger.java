@@ -20,22 +20,23 @@ import io.pushbench.model.Direction;
  * response: {@code ledger.attribute(DOWN, HTTP_HEADERS, headBytes); ... ledger.attributePending(UP, HTTP_HEADERS);}
  */
 public final class ByteLedger {
-    private static final int CATEGORIES = ByteCategory.values().length;
+    private static final ByteCategory[] CATEGORY_VALUES = ByteCategory.values();
+    private static final int CATEGORIES = CATEGORY_VALUES.length;
 
-    private final long[] socketBytes = new long[2];
-    private final long[] categoryBytes = new long[2 * CATEGORIES];
+    /** Per direction: the categories' bytes, then the socket's; one array, as the loader holds one per connection. */
+    private final long[] bytes = new long[2 * (CATEGORIES + 1)];
     private ByteCategory writeCategory;
 
     /** Counts bytes read from the socket (called by {@link ByteCountingHandler}). */
     void socketRead(int bytes) {
-        socketBytes[Direction.DOWN.ordinal()] += bytes;
+        this.bytes[socketIndex(Direction.DOWN)] += bytes;
     }
 
     /** Counts bytes written to the socket and attributes them to the current write category, if any. */
     void socketWritten(int bytes) {
-        socketBytes[Direction.UP.ordinal()] += bytes;
+        this.bytes[socketIndex(Direction.UP)] += bytes;
         if (writeCategory != null) {
-            categoryBytes[Direction.UP.ordinal() * CATEGORIES + writeCategory.ordinal()] += bytes;
+            this.bytes[index(Direction.UP, writeCategory)] += bytes;
         }
     }
 
@@ -46,7 +47,7 @@ public final class ByteLedger {
 
     /** Attributes {@code bytes} already counted in this direction to a category. */
     public void attribute(Direction direction, ByteCategory category, long bytes) {
-        categoryBytes[direction.ordinal() * CATEGORIES + category.ordinal()] += bytes;
+        this.bytes[index(direction, category)] += bytes;
     }
 
     /** Attributes every pending byte of this direction to a category; returns how many there were. */
@@ -58,30 +59,38 @@ public final class ByteLedger {
 
     /** Every byte the client's sockets moved in this direction. */
     public long socketBytes(Direction direction) {
-        return socketBytes[direction.ordinal()];
+        return bytes[socketIndex(direction)];
     }
 
     /** Bytes attributed to this category. */
     public long bytes(Direction direction, ByteCategory category) {
-        return categoryBytes[direction.ordinal() * CATEGORIES + category.ordinal()];
+        return bytes[index(direction, category)];
     }
 
     /** Bytes counted but not attributed yet (an exchange or event in progress). */
     public long pendingBytes(Direction direction) {
         long attributed = 0;
-        for (int c = 0; c < CATEGORIES; c++) {
-            attributed += categoryBytes[direction.ordinal() * CATEGORIES + c];
+        for (ByteCategory c : CATEGORY_VALUES) {
+            attributed += bytes[index(direction, c)];
         }
-        return socketBytes[direction.ordinal()] - attributed;
+        return bytes[socketIndex(direction)] - attributed;
     }
 
     /** Adds this ledger's counts into a tally (on the client's event loop). */
     public void addTo(ByteTally tally) {
         for (Direction d : Direction.values()) {
-            tally.addSocket(d, socketBytes[d.ordinal()]);
-            for (ByteCategory c : ByteCategory.values()) {
-                tally.add(d, c, categoryBytes[d.ordinal() * CATEGORIES + c.ordinal()]);
+            tally.addSocket(d, bytes[socketIndex(d)]);
+            for (ByteCategory c : CATEGORY_VALUES) {
+                tally.add(d, c, bytes[index(d, c)]);
             }
         }
+    }
+
+    private static int index(Direction direction, ByteCategory category) {
+        return direction.ordinal() * (CATEGORIES + 1) + category.ordinal();
+    }
+
+    private static int socketIndex(Direction direction) {
+        return direction.ordinal() * (CATEGORIES + 1) + CATEGORIES;
     }
 }

@@ -1,6 +1,5 @@
 package io.pushbench.bench.client.http;
 
-import io.pushbench.bench.client.headers.ClientHeaders;
 import io.pushbench.bench.client.headers.RequestKind;
 
 import io.netty.buffer.ByteBuf;
@@ -38,8 +37,7 @@ public final class HttpClientConnection {
         this.client = client;
         this.template = template;
         this.framer = new HttpResponseFramer(listener);
-        ClientHeaders headers = client.settings().headers();
-        this.requests = new HttpRequestWriter(template, client.topic(), headers.block(kind, template), headers.names(kind));
+        this.requests = client.requestWriter(template, kind);
     }
 
     /**

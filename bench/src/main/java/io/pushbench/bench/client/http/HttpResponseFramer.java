@@ -31,7 +31,11 @@ public final class HttpResponseFramer {
     private enum State { HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE }
 
     private final Listener listener;
-    private final ByteBuf line = Unpooled.buffer(0);   // grows on demand: idle connections hold none (docs/scale.md)
+    /**
+     * A head, or a line cut by the end of a read, assembled across reads; empty and holding no memory otherwise (a
+     * chunk line all in one read is read in place): an idle connection holds no buffer (docs/scale.md).
+     */
+    private ByteBuf line = Unpooled.EMPTY_BUFFER;
     private State state = State.HEAD;
     private int headStart;
     private int lineStart;
@@ -85,7 +89,7 @@ public final class HttpResponseFramer {
             lineStart = line.writerIndex();
             if (blank && lineStart - lineLength > headStart) {
                 HttpResponseHead head = HttpResponseHead.parse(line);
-                line.clear();
+                releaseLine();
                 headStart = 0;
                 lineStart = 0;
                 startBody(head);
@@ -125,12 +129,13 @@ public final class HttpResponseFramer {
     }
 
     private void readChunkSize(ByteBuf in) {
-        if (!appendLine(in)) {
+        ByteBuf l = nextLine(in);
+        if (l == null) {
             return;
         }
-        int bytes = line.readableBytes();
-        long size = parseChunkSize(line);
-        line.clear();
+        int bytes = l.readableBytes();
+        long size = parseChunkSize(l);
+        releaseLine();
         listener.onFramingBytes(bytes);
         if (size == 0) {
             state = State.TRAILERS;
@@ -150,12 +155,13 @@ public final class HttpResponseFramer {
     }
 
     private void readChunkEndOrTrailer(ByteBuf in) {
-        if (!appendLine(in)) {
+        ByteBuf l = nextLine(in);
+        if (l == null) {
             return;
         }
-        int bytes = line.readableBytes();
-        boolean blank = bytes == 1 || (bytes == 2 && line.getByte(0) == '\r');
-        line.clear();
+        int bytes = l.readableBytes();
+        boolean blank = bytes == 1 || (bytes == 2 && l.getByte(l.readerIndex()) == '\r');
+        releaseLine();
         listener.onFramingBytes(bytes);
         if (state == State.CHUNK_END) {
             if (!blank) {
@@ -172,6 +178,20 @@ public final class HttpResponseFramer {
         listener.onEnd();
     }
 
+    /**
+     * The next whole line (up to and including LF): a slice of {@code in} when it is all there, else assembled in
+     * {@code line} across reads; null while incomplete. Call {@link #releaseLine()} when done with it.
+     */
+    private ByteBuf nextLine(ByteBuf in) {
+        if (!line.isReadable()) {
+            int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+            if (lf >= 0 && lf - in.readerIndex() + 1 <= MAX_LINE_BYTES) {
+                return in.readSlice(lf - in.readerIndex() + 1);
+            }
+        }
+        return appendLine(in) ? line : null;
+    }
+
     /** Appends bytes up to and including the next LF to {@code line}; true when a whole line is there. */
     private boolean appendLine(ByteBuf in) {
         int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
@@ -179,8 +199,14 @@ public final class HttpResponseFramer {
         if (line.readableBytes() + n > MAX_LINE_BYTES) {
             throw new HttpFramingException("HTTP head or chunk line longer than " + MAX_LINE_BYTES + " bytes");
         }
+        line = SpillBuffers.writable(line, n);
         line.writeBytes(in, n);
         return lf >= 0;
+    }
+
+    /** Done with the line or head assembled: its buffer goes (an idle connection holds none). */
+    private void releaseLine() {
+        line = SpillBuffers.released(line);
     }
 
     private static long parseChunkSize(ByteBuf line) {

@@ -40,7 +40,9 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
     private final SseEventParser parser = new SseEventParser(this);
     private final ByteLedger ledger;
     private ChannelHandlerContext ctx;
-    private HttpResponseHead head;
+    /** The answer's status, 0 before its head; the head itself is not kept (~350 B a connection). */
+    private int status;
+    private int headBytes;
     private boolean serverClosed;
 
     public SseClientHandler(SimulatedClient client, UrlTemplate template) {
@@ -66,7 +68,8 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
 
     @Override
     public void onHead(HttpResponseHead h) {
-        head = h;
+        status = h.status();
+        headBytes = h.sizeBytes();
         if (h.status() == 200) {
             ledger.attribute(Direction.DOWN, ByteCategory.HTTP_HEADERS, h.sizeBytes());
             ledger.attributePending(Direction.UP, ByteCategory.HTTP_HEADERS);
@@ -82,7 +85,7 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
 
     @Override
     public void onContent(ByteBuf content) {
-        if (head.status() == 200) {
+        if (status == 200) {
             parser.feed(content);
         } else {
             ledger.attribute(Direction.DOWN, ByteCategory.EMPTY_RESPONSE, content.readableBytes());
@@ -91,13 +94,13 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
 
     @Override
     public void onFramingBytes(int bytes) {
-        ledger.attribute(Direction.DOWN, head.status() == 200 ? ByteCategory.FRAMING : ByteCategory.EMPTY_RESPONSE, bytes);
+        ledger.attribute(Direction.DOWN, status == 200 ? ByteCategory.FRAMING : ByteCategory.EMPTY_RESPONSE, bytes);
     }
 
     @Override
     public void onEnd() {
-        if (head.status() != 200) {
-            ledger.attribute(Direction.DOWN, ByteCategory.EMPTY_RESPONSE, head.sizeBytes());
+        if (status != 200) {
+            ledger.attribute(Direction.DOWN, ByteCategory.EMPTY_RESPONSE, headBytes);
         } else if (!client.closing() && (ctx.channel().isActive() || serverClosed)) {
             // the server ended the stream (last chunk, or its close ending a close-delimited body): not an error
             client.streamEnded();
@@ -146,7 +149,7 @@ public final class SseClientHandler extends SimpleChannelInboundHandler<ByteBuf>
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (http.connectionClosed() && head != null && head.status() != 200) {
+        if (http.connectionClosed() && status != 0 && status != 200) {
             ledger.attributePending(Direction.DOWN, ByteCategory.EMPTY_RESPONSE);
         }
         client.connectionClosed();

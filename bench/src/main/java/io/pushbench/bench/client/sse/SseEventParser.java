@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.ByteProcessor;
 import io.pushbench.bench.client.http.HttpFramingException;
+import io.pushbench.bench.client.http.SpillBuffers;
 
 import java.nio.charset.StandardCharsets;
 
@@ -44,10 +45,10 @@ public final class SseEventParser {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Listener listener;
-    // empty until used, then as large as the longest line/event so far: an idle subscriber holds no 256-byte
-    // buffers (with 3 per SSE connection they were ~40 % of the loader's memory per connection, docs/scale.md)
-    private final ByteBuf line = Unpooled.buffer(0);
-    private final ByteBuf data = Unpooled.buffer(0);
+    // a line cut by the end of a read, and the data of the event being read: buffers only while there are such
+    // bytes, so an idle subscriber holds none (docs/scale.md)
+    private ByteBuf line = Unpooled.EMPTY_BUFFER;
+    private ByteBuf data = Unpooled.EMPTY_BUFFER;
     private String eventType = "";
     private String idBuffer = "";
     private int bomMatched;
@@ -77,6 +78,7 @@ public final class SseEventParser {
                 if (line.readableBytes() + in.readableBytes() > MAX_LINE_BYTES) {
                     throw new HttpFramingException("event-stream line longer than " + MAX_LINE_BYTES + " bytes");
                 }
+                line = SpillBuffers.writable(line, in.readableBytes());
                 line.writeBytes(in);
                 return;
             }
@@ -92,7 +94,7 @@ public final class SseEventParser {
             if (line.isReadable()) {
                 line.writeBytes(content);
                 processLine(line, endBytes);
-                line.clear();
+                line = SpillBuffers.released(line);
             } else {
                 processLine(content, endBytes);
             }
@@ -101,8 +103,8 @@ public final class SseEventParser {
 
     /** A new connection of the same event source: partial state is dropped, the last event ID is kept. */
     public void reset() {
-        line.clear();
-        data.clear();
+        line = SpillBuffers.released(line);
+        data = SpillBuffers.released(data);
         eventType = "";
         bomMatched = 0;
         bomChecked = false;
@@ -118,7 +120,10 @@ public final class SseEventParser {
     private void checkBom(ByteBuf in) {
         while (in.isReadable() && bomMatched < BOM.length) {
             if (in.getByte(in.readerIndex()) != BOM[bomMatched]) {
-                line.writeBytes(BOM, 0, bomMatched); // not a BOM after all: the bytes are stream content
+                if (bomMatched > 0) {
+                    line = SpillBuffers.writable(line, bomMatched);
+                    line.writeBytes(BOM, 0, bomMatched); // not a BOM after all: the bytes are stream content
+                }
                 bomChecked = true;
                 return;
             }
@@ -155,6 +160,7 @@ public final class SseEventParser {
             if (data.readableBytes() + valueLength > MAX_LINE_BYTES) {
                 throw new HttpFramingException("event data longer than " + MAX_LINE_BYTES + " bytes");
             }
+            data = SpillBuffers.writable(data, valueLength + 1);
             data.writeBytes(l, valueStart, valueLength).writeByte('\n');
             eventBytes += total;
         } else if (is(l, start, nameLength, "retry")) {
@@ -187,7 +193,7 @@ public final class SseEventParser {
         try {
             listener.onEvent(type, idBuffer, data, bytes);
         } finally {
-            data.clear();
+            data = SpillBuffers.released(data);
         }
     }
 

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -36,22 +35,26 @@ import java.nio.charset.StandardCharsets;
 public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
     /** The largest message accepted, in bytes. */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** The pipeline name of the frame encoder Netty's handshake adds. */
+    private static final String FRAME_ENCODER = "ws-encoder";
 
     private final SimulatedClient client;
-    private final WebSocketClientHandshaker handshaker;
-    private final ByteLedger ledger;
+    /**
+     * Until the handshake is done; then dropped, with its URI, key and strings (~600 B a connection: the load
+     * generator holds tens of thousands of these).
+     */
+    private WebSocketClientHandshaker handshaker;
     private final WsWireTally tally = new WsWireTally();
     private boolean closeSent;
 
     public WsClientHandler(SimulatedClient client, WebSocketClientHandshaker handshaker) {
         this.client = client;
         this.handshaker = handshaker;
-        this.ledger = client.ledger();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        ledger.writeCategory(ByteCategory.HANDSHAKE);
+        client.ledger().writeCategory(ByteCategory.HANDSHAKE);
         client.leftoverCategory(ByteCategory.HANDSHAKE);
         client.requestSent();
         handshaker.handshake(ctx.channel()).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
@@ -61,7 +64,7 @@ public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
         long receiveNanos = System.nanoTime();
-        if (!handshaker.isHandshakeComplete()) {
+        if (handshaker != null) {
             if (msg instanceof FullHttpResponse response) {
                 finishHandshake(ctx, response);
             }
@@ -70,8 +73,8 @@ public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
         if (msg instanceof BinaryWebSocketFrame || msg instanceof TextWebSocketFrame) {
             onMessage((WebSocketFrame) msg, receiveNanos);
         } else if (msg instanceof PingWebSocketFrame ping) {
-            ledger.writeCategory(ByteCategory.HEARTBEAT);
-            ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+            client.ledger().writeCategory(ByteCategory.HEARTBEAT);
+            ctx.writeAndFlush(WsControlFrames.pong(ctx.alloc(), ping.content()));
         } else if (msg instanceof CloseWebSocketFrame close) {
             onClose(ctx, close);
         }
@@ -85,9 +88,13 @@ public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
             ctx.close();
             return;
         }
+        handshaker = null;
         // Netty's frame decoder copies every payload; the client's decodes in place and assembles fragments
         ctx.pipeline().replace(WsFrameDecoder.NAME, WsFrameDecoder.NAME,
-                new WsFrameDecoder(ledger, tally, client.settings().wsDeflate(), MAX_MESSAGE_BYTES));
+                new WsFrameDecoder(client.ledger(), tally, client.settings().wsDeflate(), MAX_MESSAGE_BYTES));
+        if (ctx.pipeline().get(FRAME_ENCODER) != null) {
+            ctx.pipeline().remove(FRAME_ENCODER);     // close and pong are written as bytes: WsControlFrames
+        }
         client.leftoverCategory(ByteCategory.FRAMING);
         client.connectionReady();
     }
@@ -103,7 +110,7 @@ public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
         boolean pushbench = client.target().pushbenchFraming();
         boolean text = frame instanceof TextWebSocketFrame;
         if (text && (pushbench || WsMessageDecoder.isLostNotice(data))) {
-            ledger.attribute(Direction.DOWN, ByteCategory.HEARTBEAT, tally.headerBytes + tally.dataBytes);
+            client.ledger().attribute(Direction.DOWN, ByteCategory.HEARTBEAT, tally.headerBytes + tally.dataBytes);
             tally.clear();
             client.lost(WsMessageDecoder.lostOf(data.toString(StandardCharsets.UTF_8)));
             return;
@@ -113,6 +120,7 @@ public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
         long prefixSeq = prefixed ? WsMessageDecoder.readSeqPrefix(data) : -1;
         long seq = pushbench ? prefixSeq : client.target().seqReader().seqOf(data);
         int prefixBytes = data.readerIndex() - prefixStart;
+        ByteLedger ledger = client.ledger();
         ledger.attribute(Direction.DOWN, ByteCategory.FRAMING, tally.headerBytes + (tally.compressed ? 0 : prefixBytes));
         ledger.attribute(Direction.DOWN, ByteCategory.PAYLOAD, tally.compressed ? tally.dataBytes : tally.dataBytes - prefixBytes);
         tally.clear();
@@ -129,20 +137,22 @@ public final class WsClientHandler extends SimpleChannelInboundHandler<Object> {
             client.expectClose();
         }
         closeSent = true;
-        ledger.writeCategory(ByteCategory.HANDSHAKE);
-        ctx.writeAndFlush(new CloseWebSocketFrame(status < 0 ? WebSocketCloseStatus.NORMAL_CLOSURE.code() : status, null))
+        client.ledger().writeCategory(ByteCategory.HANDSHAKE);
+        ctx.writeAndFlush(WsControlFrames.close(ctx.alloc(),
+                        status < 0 ? WebSocketCloseStatus.NORMAL_CLOSURE.code() : status, null))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Starts the close handshake; the server answers with its close frame and closes the connection. */
     void closeGracefully(ChannelHandlerContext ctx) {
-        if (!handshaker.isHandshakeComplete() || closeSent) {
+        if (handshaker != null || closeSent) {
             ctx.close();
             return;
         }
         closeSent = true;
-        ledger.writeCategory(ByteCategory.HANDSHAKE);
-        ChannelFuture f = handshaker.close(ctx.channel(), new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE));
+        client.ledger().writeCategory(ByteCategory.HANDSHAKE);
+        ChannelFuture f = ctx.writeAndFlush(WsControlFrames.close(ctx.alloc(), WebSocketCloseStatus.NORMAL_CLOSURE.code(),
+                WebSocketCloseStatus.NORMAL_CLOSURE.reasonText()));
         f.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 

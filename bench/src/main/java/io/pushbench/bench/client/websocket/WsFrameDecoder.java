@@ -207,7 +207,7 @@ public final class WsFrameDecoder extends ByteToMessageDecoder implements WebSoc
         in.skipBytes(in.readableBytes());
         if (ctx.channel().isActive()) {
             ledger.writeCategory(ByteCategory.HANDSHAKE);
-            Object close = closeReceived ? Unpooled.EMPTY_BUFFER : new CloseWebSocketFrame(status, reason);
+            Object close = closeReceived ? Unpooled.EMPTY_BUFFER : WsControlFrames.close(ctx.alloc(), status.code(), reason);
             ctx.writeAndFlush(close).addListener(ChannelFutureListener.CLOSE);
         }
         throw new CorruptedWebSocketFrameException(status, reason);

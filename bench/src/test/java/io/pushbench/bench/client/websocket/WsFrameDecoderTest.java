@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -138,8 +139,13 @@ class WsFrameDecoderTest {
 
             assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(bad))).isInstanceOf(CorruptedWebSocketFrameException.class);
             Object answer = ch.readOutbound();
-            assertThat(answer).isInstanceOf(CloseWebSocketFrame.class);
-            ReferenceCountUtil.release(answer);
+            // the client's close frame, masked as a client's must be, as a server's decoder reads it
+            EmbeddedChannel server = new EmbeddedChannel(new WebSocket13FrameDecoder(true, false, 125));
+            server.writeInbound(answer);
+            Object close = server.readInbound();
+            assertThat(close).isInstanceOf(CloseWebSocketFrame.class);
+            assertThat(((CloseWebSocketFrame) close).statusCode()).isIn(1002, 1009);
+            ReferenceCountUtil.release(close);
             assertThat(ch.isOpen()).isFalse();
         }
     }
