@@ -240,12 +240,7 @@ public final class ClientGroup implements AutoCloseable {
         closeWaitMillis = Math.max(CLOSE_TIMEOUT_MILLIS,
                 Math.max(0, clientCount - 10_000) * CLOSE_MILLIS_PER_CONNECTION + CLOSE_TIMEOUT_MILLIS);
         EventLoop[] loops = engine.eventLoops();
-        List<Future<?>> parts = new ArrayList<>();
-        for (int i = 0; i < loops.length; i++) {
-            List<SimulatedClient> onLoop = clientsByLoop.get(i);
-            parts.add(loops[i].submit(() -> onLoop.forEach(SimulatedClient::close)));
-        }
-        parts.forEach(ClientGroup::await);
+        onEveryClient(SimulatedClient::close);
         // each connection's own timer closes it at closeWaitMillis; this wait ends a second after, for stragglers
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(closeWaitMillis + 1_000);
         while (openChannels.get() > 0 && System.nanoTime() < deadline) {
@@ -290,11 +285,16 @@ public final class ClientGroup implements AutoCloseable {
 
     /** Closes every client's connection at once, without a close handshake, on the clients' own loops. */
     private void closeEveryConnectionNow() {
+        onEveryClient(SimulatedClient::closeConnectionNow);
+    }
+
+    /** Runs an action on every client, on the client's own event loop, and waits for all of them. */
+    private void onEveryClient(java.util.function.Consumer<SimulatedClient> action) {
         EventLoop[] loops = engine.eventLoops();
         List<Future<?>> parts = new ArrayList<>();
         for (int i = 0; i < loops.length; i++) {
             List<SimulatedClient> onLoop = clientsByLoop.get(i);
-            parts.add(loops[i].submit(() -> onLoop.forEach(SimulatedClient::closeConnectionNow)));
+            parts.add(loops[i].submit(() -> onLoop.forEach(action)));
         }
         parts.forEach(ClientGroup::await);
     }
