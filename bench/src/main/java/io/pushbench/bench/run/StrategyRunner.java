@@ -322,6 +322,10 @@ final class StrategyRunner {
         TcpInfoSampler tcp = new TcpInfoSampler(m.target().clients().instancePorts(m.point().strategy()),
                 new HashSet<>(m.publisher().localPorts()));
 
+        // a first edge early in the warm-up, thrown away: each reading's first use (the JDK HTTP client, the server's
+        // /metrics, ss) loads and compiles code; first taken at the window's start, it held a one-loop server's event
+        // loop for ~240 ms there (the first deliveries of the window paid it: p99 40-110 ms instead of ~3 ms)
+        WindowEdge.take(m, clientCpu, tcp);
         tick(m, "warm-up", window.windowStartNanos(), false, null);
         WindowEdge start = WindowEdge.take(m, clientCpu, tcp);
         m.collector().collect(System.nanoTime(), false);   // drops the warm-up's stall samples
