@@ -1,8 +1,8 @@
 package io.pushbench.bench.client;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -127,11 +127,7 @@ public final class ClientEngine implements AutoCloseable {
         return sourceAddresses[clientId % sourceAddresses.length];
     }
 
-    /**
-     * Reads of 2 KiB (the adaptive allocator's first guess), up to 16 per wake-up: a fixed size needs no per-channel
-     * size calculator (~50 B a connection with tens of thousands open), and a loader's reads are a few small messages.
-     */
-    private static final FixedRecvByteBufAllocator RECEIVE_BUFFER_SIZES = new FixedRecvByteBufAllocator(2048);
+    private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFER_SIZES = new AdaptiveRecvByteBufAllocator();
 
     /** A bootstrap for the clients' connections; the connect timeout is each client's own (SimulatedClient). */
     Bootstrap newBootstrap() {
@@ -139,7 +135,7 @@ public final class ClientEngine implements AutoCloseable {
         Bootstrap b = new Bootstrap().group(group).channel(channelClass)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
-                // one allocator for all connections, not one per channel
+                // one allocator for all connections (each still adapts its own read size): not one per channel
                 .option(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFER_SIZES);
         if (epoll) {
             // choose the port at connect time, per 4-tuple, instead of reserving one per source address at bind time
