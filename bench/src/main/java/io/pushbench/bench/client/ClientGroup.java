@@ -72,9 +72,6 @@ public final class ClientGroup implements AutoCloseable {
     private final AtomicInteger openChannels = new AtomicInteger();
     /** Request writers by template, topic and kind: immutable, so one serves every connection (~180 B each). */
     private final Map<RequestWriterKey, HttpRequestWriter> requestWriters = new ConcurrentHashMap<>();
-
-    private record RequestWriterKey(UrlTemplate template, String topic, RequestKind kind) {
-    }
     private final ChannelFutureListener channelClosed = f -> openChannels.decrementAndGet();
     private volatile String limitError;
     private volatile boolean closed;
@@ -336,6 +333,9 @@ public final class ClientGroup implements AutoCloseable {
         if (limitError == null) {
             limitError = description;
         }
+    }
+
+    private record RequestWriterKey(UrlTemplate template, String topic, RequestKind kind) {
     }
 
     HttpRequestWriter requestWriter(UrlTemplate template, String topic, RequestKind kind) {

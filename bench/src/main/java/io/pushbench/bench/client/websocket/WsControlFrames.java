@@ -2,6 +2,8 @@ package io.pushbench.bench.client.websocket;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,19 +22,16 @@ final class WsControlFrames {
 
     /** A close frame with a status code and a reason (cut to fit), or with no body when {@code status < 0}. */
     static ByteBuf close(ByteBufAllocator alloc, int status, String reason) {
-        ByteBuf body = alloc.buffer(MAX_CONTROL_PAYLOAD);
-        try {
-            if (status >= 0) {
-                body.writeShort(status);
-                if (reason != null) {
-                    byte[] utf8 = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    body.writeBytes(utf8, 0, Math.min(utf8.length, MAX_CONTROL_PAYLOAD - 2));
-                }
-            }
-            return frame(alloc, OPCODE_CLOSE, body);
-        } finally {
-            body.release();
+        if (status < 0) {
+            return frame(alloc, OPCODE_CLOSE, Unpooled.EMPTY_BUFFER);
         }
+        byte[] utf8 = reason == null ? new byte[0] : reason.getBytes(StandardCharsets.UTF_8);
+        int reasonBytes = Math.min(utf8.length, MAX_CONTROL_PAYLOAD - 2);
+        byte[] body = new byte[2 + reasonBytes];
+        body[0] = (byte) (status >>> 8);
+        body[1] = (byte) status;
+        System.arraycopy(utf8, 0, body, 2, reasonBytes);
+        return frame(alloc, OPCODE_CLOSE, Unpooled.wrappedBuffer(body));
     }
 
     /** A pong echoing a ping's application data (which the caller keeps and releases). */

@@ -166,27 +166,10 @@ final class BrokerProcess {
         if (!Files.isExecutable(pgCtl)) {
             throw new IOException("cannot restart PostgreSQL: no pg_ctl beside its program " + argv[0]);
         }
-        List<String> command = new ArrayList<>();
-        String owner = Files.getOwner(dataDir).getName();
-        if (!owner.equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("runuser", "-u", owner, "--"));
-        }
-        command.addAll(List.of(pgCtl.toString(), "restart", "-D", dataDir.toString(), "-m", "immediate", "-w", "-t", "30"));
+        // the postmaster inherits the output for as long as it runs: a file of its own, kept
         Path log = Files.createTempFile("pushbench-postgres-restart-", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!p.waitFor(40, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("pg_ctl restart of " + dataDir + " did not end in 40 s (its output: " + log + ")");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted restarting PostgreSQL", e);
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException("pg_ctl restart of " + dataDir + " failed (exit " + p.exitValue() + "): "
-                    + Files.readString(log).strip());
-        }
+        OwnerCommand.run(dataDir, List.of(pgCtl.toString(), "restart", "-D", dataDir.toString(), "-m", "immediate", "-w",
+                "-t", "30"), 40, log);
         awaitPort(true);
         pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
     }

@@ -5,10 +5,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL cluster of the test's own ({@code initdb} in a temporary directory, trust auth, a free loopback port),
@@ -73,23 +71,11 @@ final class OwnPostgres implements AutoCloseable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        List<String> asOwner = new ArrayList<>();
-        if (isRoot()) {
-            asOwner.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        asOwner.addAll(command);
+    /** Runs a PostgreSQL tool as the cluster directory's owner (postgres when the test runs as root). */
+    private void run(List<String> command) throws IOException {
         Path out = Files.createTempFile("pushbench-postgres-cmd-", ".log");
         try {
-            Process p = new ProcessBuilder(asOwner).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not end in 60 s");
-            }
-            if (p.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + " failed (exit " + p.exitValue() + "): "
-                        + Files.readString(out));
-            }
+            OwnerCommand.run(dir, command, 60, out);
         } finally {
             Files.deleteIfExists(out);
         }
