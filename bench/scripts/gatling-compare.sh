@@ -3,9 +3,13 @@
 # fresh standalone pushbench server, N clients on one broadcast topic at R msg/s for S seconds, held first by Gatling
 # (Java DSL, bench/scripts/gatling/PushSimulation.java, no checks: its cheapest way to receive) and then by pushbench's
 # loader. Both: whole-process CPU of the loader JVM (start, connect and idle included, as /usr/bin/time gives it) per
-# message the server counted as delivered; heap used after a full GC with N idle connections minus without, per
-# connection (Gatling: jcmd GC.run + GC.heap_info before its first connection and once all are open; pushbench: its own
-# reading, run --loaders 1, which the same two full GCs give in the loader process).
+# message the server counted as delivered. Memory: heap used after a full GC with N idle connections minus the same
+# JVM's before its first connection, read once with N and once, in another JVM, with N/2 clients; the slope between the
+# two, (delta(N) - delta(N/2)) / (N/2), is the heap per idle connection: what the first connection costs once (classes
+# loaded, buffer pools, per-thread histograms) is in both deltas and cancels out; the average delta(N) / N, one-time costs
+# included, is printed beside it. Gatling: jcmd GC.run + GC.heap_info before its first connection and once all are open;
+# pushbench: its own reading (run --loaders 1, a JVM of its own that reads itself after the same full GCs), whose
+# direct memory (Netty's buffer pool; Gatling's is not read) is printed apart.
 #
 #   bench/scripts/gatling-compare.sh [--clients N] [--rate MSG_PER_SEC] [--seconds S] [--strategies ws,sse] [--out DIR]
 #   defaults: 5,000 clients, 10 msg/s, 40 s. Gatling 3.13.5 from Maven Central, resolved (first time: ~100 MB) into
@@ -28,7 +32,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --strategies) strategies=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -83,39 +87,67 @@ for i in range(int(rate * seconds)):
 PY
 }
 
-trap stop_server EXIT
-ramp_sec=$(( (clients + 999) / 1000 ))     # 1,000 connections per second for both loaders
-for s in ${strategies//,/ }; do
-  case "$s" in ws) label=ws ;; sse) label=sse ;; *) echo "unknown strategy $s (ws, sse)" >&2; exit 2 ;; esac
-  # --- Gatling
-  start_server "$out" "server-gatling-$s"
-  curl -s -o /dev/null -X POST --data-binary 'seed' "http://127.0.0.1:$SERVER_PORT/publish/gatling"   # the topic exists
-  before=$(delivered "$label")
-  echo "== gatling $s: $(sitting_line)" | tee -a "$out/sitting.txt"
-  idle_before=8; hold=$((ramp_sec + 5 + seconds + 2))
+# gatling_run STRATEGY CLIENTS PUBLISH_SECONDS NAME: one Gatling JVM against the running server; reads its heap after a
+# full GC before the first connection and once CLIENTS are open, then publishes for PUBLISH_SECONDS (0: none, the JVM
+# only holds its connections a moment). Appends "NAME STRATEGY CLIENTS delivered cpu_us heap0 heap1" to figures.txt.
+gatling_run() {
+  local s=$1 n=$2 publish_sec=$3 name=$4 before idle_before=8 ramp hold runner gatling_pid heap0 heap1
+  ramp=$(( (n + 999) / 1000 ))     # 1,000 connections per second, as pushbench's --ramp-up=1000
+  hold=$((ramp + 5 + publish_sec + 2))
+  before=$(delivered "$s")
   cpu_of java "${gatling_jvm[@]}" -cp "$gatling_cp" -Dpb.base="http://127.0.0.1:$SERVER_PORT" -Dpb.kind="$s" \
-      -Dpb.topic=gatling -Dpb.clients="$clients" -Dpb.rampSec="$ramp_sec" -Dpb.idleBeforeSec="$idle_before" \
-      -Dpb.holdSec="$hold" io.gatling.app.Gatling -s PushSimulation -rf "$out/gatling-$s-results" -nr \
-      > "$out/gatling-$s.txt" 2>&1 3> "$out/gatling-$s.cpu" &
+      -Dpb.topic=gatling -Dpb.clients="$n" -Dpb.rampSec="$ramp" -Dpb.idleBeforeSec="$idle_before" \
+      -Dpb.holdSec="$hold" io.gatling.app.Gatling -s PushSimulation -rf "$out/$name-$s-results" -nr \
+      > "$out/$name-$s.txt" 2>&1 3> "$out/$name-$s.cpu" &
   runner=$!
   sleep $((idle_before - 2))   # the JVM is up, no connection yet
   gatling_pid=$(pgrep -f -n "io.gatling.app.Gatling -s PushSimulation" || true)
-  [ -n "$gatling_pid" ] || { echo "Gatling did not start; see $out/gatling-$s.txt" >&2; exit 3; }
+  [ -n "$gatling_pid" ] || { echo "Gatling did not start; see $out/$name-$s.txt" >&2; exit 3; }
   heap0=$(heap_used_after_gc "$gatling_pid")
-  for _ in $(seq 1 $((ramp_sec * 10 + 200))); do
-    [ "$(open_connections "$label")" -ge "$clients" ] && break; sleep 0.1
+  for _ in $(seq 1 $((ramp * 10 + 200))); do
+    [ "$(open_connections "$s")" -ge "$n" ] && break; sleep 0.1
   done
   sleep 2
   heap1=$(heap_used_after_gc "$gatling_pid")
-  echo "   gatling: $(open_connections "$label") connections, heap after GC $heap0 -> $heap1 B" | tee -a "$out/sitting.txt"
-  publish gatling "$rate" "$seconds"
-  wait "$runner" || echo "   gatling exited with $? (see $out/gatling-$s.txt)"
-  echo "gatling $s $(( $(delivered "$label") - before )) $(cat "$out/gatling-$s.cpu") $heap0 $heap1" >> "$out/figures.txt"
+  echo "   $name: $(open_connections "$s") connections, heap after GC $heap0 -> $heap1 B" | tee -a "$out/sitting.txt"
+  [ "$publish_sec" -eq 0 ] || publish gatling "$rate" "$publish_sec"
+  wait "$runner" || echo "   $name exited with $? (see $out/$name-$s.txt)"
+  echo "$name $s $n $(( $(delivered "$s") - before )) $(cat "$out/$name-$s.cpu") $heap0 $heap1" >> "$out/figures.txt"
+}
+
+# pushbench_memory STRATEGY CLIENTS: pushbench's loader in a JVM of its own (run --loaders 1, forked server), which
+# reads its heap and direct memory after full GCs before its first connection and with CLIENTS open (before the first
+# message). Appends "NAME STRATEGY CLIENTS heap0 heap1 direct0 direct1" to figures.txt.
+pushbench_memory() {
+  local s=$1 n=$2 dir="$out/pushbench-$1-memory-$2"
+  java -jar bench/target/pushbench.jar run --loaders 1 --servers 1 --strategies="$s" --clients="$n" --rate="$rate" \
+      --ramp-up=1000 --warmup=2s --duration=5s --no-post-run --out="$dir" > "$dir.txt" 2>&1 || true
+  python3 - "$dir/shard-0/ready.json" "$s" "$n" >> "$out/figures.txt" <<'PY' || echo "   pushbench memory at $n: no reading (see $dir.txt)"
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("pushbench-memory", sys.argv[2], sys.argv[3], r["loaderHeapBaselineBytes"], r["loaderHeapWithBytes"],
+      r["loaderDirectBaselineBytes"], r["loaderDirectWithBytes"])
+PY
+}
+
+trap stop_server EXIT
+half=$((clients / 2))
+for s in ${strategies//,/ }; do
+  case "$s" in ws|sse) ;; *) echo "unknown strategy $s (ws, sse)" >&2; exit 2 ;; esac
+  # --- Gatling: CPU and memory with N clients, then memory only with N/2 (the slope between them is per connection)
+  start_server "$out" "server-gatling-$s"
+  curl -s -o /dev/null -X POST --data-binary 'seed' "http://127.0.0.1:$SERVER_PORT/publish/gatling"   # the topic exists
+  echo "== gatling $s: $(sitting_line)" | tee -a "$out/sitting.txt"
+  gatling_run "$s" "$clients" "$seconds" gatling
+  stop_server
+  start_server "$out" "server-gatling-half-$s"
+  echo "== gatling $s, $half clients, memory only: $(sitting_line)" | tee -a "$out/sitting.txt"
+  gatling_run "$s" "$half" 0 gatling-half
   stop_server
 
   # --- pushbench: the same workload against a fresh server of the same build
   start_server "$out" "server-pushbench-$s"
-  before=$(delivered "$label")
+  before=$(delivered "$s")
   echo "== pushbench $s: $(sitting_line)" | tee -a "$out/sitting.txt"
   # publishing for S seconds in all, as for Gatling: 5 s of warm-up and S - 5 s measured
   cpu_of java -jar bench/target/pushbench.jar run --strategies="$s" --clients="$clients" --rate="$rate" --ramp-up=1000 \
@@ -123,37 +155,44 @@ for s in ${strategies//,/ }; do
       --url-ws="ws://127.0.0.1:$SERVER_PORT/ws/{topic}" --url-sse="http://127.0.0.1:$SERVER_PORT/sse/{topic}" \
       --publish-url="http://127.0.0.1:$SERVER_PORT/publish/{topic}" --out="$out/pushbench-$s" \
       > "$out/pushbench-$s.txt" 2>&1 3> "$out/pushbench-$s.cpu" || true
-  echo "pushbench $s $(( $(delivered "$label") - before )) $(cat "$out/pushbench-$s.cpu")" >> "$out/figures.txt"
+  echo "pushbench $s $clients $(( $(delivered "$s") - before )) $(cat "$out/pushbench-$s.cpu")" >> "$out/figures.txt"
   stop_server
-  # pushbench's loader heap per connection: its own before/after reading (forked server of its own)
-  echo "== pushbench $s memory: $(sitting_line)" | tee -a "$out/sitting.txt"
-  java -jar bench/target/pushbench.jar run --loaders 1 --servers 1 --strategies="$s" --clients="$clients" --rate="$rate" \
-      --ramp-up=1000 --warmup=2s --duration=5s --no-post-run --out="$out/pushbench-$s-memory" \
-      > "$out/pushbench-$s-memory.txt" 2>&1 || true
-  grep -h "memory per connection" "$out/pushbench-$s-memory.txt" | sed "s/^/pushbench-memory $s /" >> "$out/figures.txt" || true
+  echo "== pushbench $s memory, $clients and $half clients: $(sitting_line)" | tee -a "$out/sitting.txt"
+  pushbench_memory "$s" "$clients"
+  pushbench_memory "$s" "$half"
 done
 echo "== end: $(sitting_line)" | tee -a "$out/sitting.txt"
-python3 - "$out/figures.txt" "$clients" <<'PY' | tee "$out/table.md"
-import re, sys
-rows, clients = {}, int(sys.argv[2])
+python3 - "$out/figures.txt" "$clients" "$half" <<'PY' | tee "$out/table.md"
+import sys
+rows, n, half = {}, int(sys.argv[2]), int(sys.argv[3])
 for line in open(sys.argv[1]):
     f = line.split()
-    if f[0] in ("gatling", "pushbench"):
-        rows.setdefault(f[1], {})[f[0]] = f[2:]
-    elif f[0] == "pushbench-memory":
-        m = re.search(r"loaders ([0-9,]+) B", line)
-        if m:
-            rows.setdefault(f[1], {})["memory"] = int(m.group(1).replace(",", ""))
-print("| strategy | loader | messages received (server count) | loader CPU µs/message | ratio to Gatling | heap B/idle connection |")
-print("|---|---|---|---|---|---|")
+    rows.setdefault(f[1], {})[(f[0], int(f[2]))] = [int(x) for x in f[3:]]
+def per_conn(full, halfway):  # (heap0, heap1) at n and at n/2 -> (slope n/2 -> n, average at n), B per connection
+    if not full:
+        return "-", "-"
+    avg = f"{(full[1] - full[0]) / n:,.0f}"
+    if not halfway:
+        return "-", avg
+    return f"{((full[1] - full[0]) - (halfway[1] - halfway[0])) / (n - half):,.0f}", avg
+print(f"| strategy | loader | messages received (server count) | loader CPU µs/message | ratio to Gatling "
+      f"| heap B per idle connection ({half:,} → {n:,}) | heap B per connection, average at {n:,} (one-time costs included) |")
+print("|---|---|---|---|---|---|---|")
 for s, r in rows.items():
-    g = r.get("gatling"); p = r.get("pushbench")
-    g_cpu = int(g[1]) / int(g[0]) if g and int(g[0]) else None
+    g, gh = r.get(("gatling", n)), r.get(("gatling-half", half))
+    p = r.get(("pushbench", n))
+    pm, pmh = r.get(("pushbench-memory", n)), r.get(("pushbench-memory", half))
+    g_cpu = g[1] / g[0] if g and g[0] else None
     if g:
-        print(f"| {s} | Gatling | {int(g[0]):,} | {g_cpu:.2f} | 1.00 | {(int(g[3]) - int(g[2])) / clients:,.0f} |")
+        slope, avg = per_conn(g[2:4], gh[2:4] if gh else None)
+        print(f"| {s} | Gatling | {g[0]:,} | {g_cpu:.2f} | 1.00 | {slope} | {avg} |")
     if p:
-        p_cpu = int(p[1]) / int(p[0]) if int(p[0]) else None
+        p_cpu = p[1] / p[0] if p[0] else None
         ratio = f"{p_cpu / g_cpu:.2f}" if p_cpu and g_cpu else "-"
-        mem = f"{r['memory']:,}" if "memory" in r else "-"
-        print(f"| {s} | pushbench | {int(p[0]):,} | {p_cpu:.2f} | {ratio} | {mem} |")
+        slope, avg = per_conn(pm[0:2] if pm else None, pmh[0:2] if pmh else None)
+        print(f"| {s} | pushbench | {p[0]:,} | {p_cpu:.2f} | {ratio} | {slope} | {avg} |")
+    if pm:
+        direct = (pm[3] - pm[2]) / n
+        print(f"\npushbench {s}: direct memory besides the heap, average at {n:,}: {direct:,.0f} B per connection "
+              f"(Netty's buffer pool; Gatling's is not read)", file=sys.stderr)
 PY

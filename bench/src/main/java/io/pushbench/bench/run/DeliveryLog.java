@@ -3,6 +3,7 @@ package io.pushbench.bench.run;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,15 @@ final class DeliveryLog implements AutoCloseable {
     DeliveryLog(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
+    }
+
+    private DeliveryLog(BufferedWriter out) {
+        this.out = out;
+    }
+
+    /** A log that writes nothing, for the warm-up's deliveries: the same work as the window's, thrown away. */
+    static DeliveryLog discarding() {
+        return new DeliveryLog(new BufferedWriter(Writer.nullWriter()));
     }
 
     /** Appends one delivery's latency, µs; called on the client event loops. */

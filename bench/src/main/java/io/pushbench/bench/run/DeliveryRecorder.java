@@ -5,6 +5,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import io.pushbench.bench.client.DeliveryListener;
 import io.pushbench.bench.metrics.LatencyRecorders;
+import io.pushbench.bench.metrics.MicrosRecorder;
 import io.pushbench.bench.metrics.StallProbe;
 import io.pushbench.bench.workload.PayloadHeaderReader;
 import io.pushbench.bench.workload.PublishScheduler;
@@ -25,8 +26,12 @@ final class DeliveryRecorder implements DeliveryListener {
     private final LatencyRecorders recorders;
     private final StallProbe stallProbe;
     private volatile PublishScheduler.Window window;
+    /**
+     * Where a delivery is recorded, by {@link PublishScheduler.Window#inWindow} of its scheduled time: the warm-up's
+     * (counted and recorded, never read: the warm-up runs the window's code) and the window's.
+     */
+    private volatile Phase[] phases;
     private final LongAdder delivered = new LongAdder();
-    private final LongAdder windowDelivered = new LongAdder();
     private final LongAdder withoutHeader = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder lost = new LongAdder();
@@ -38,13 +43,21 @@ final class DeliveryRecorder implements DeliveryListener {
         this.stallProbe = stallProbe;
     }
 
-    /** Also writes every window delivery's latency to {@code log} ({@code --delivery-log}). */
+    /** What one phase's deliveries go to. */
+    private record Phase(MicrosRecorder fromScheduled, MicrosRecorder fromSend, LongAdder delivered, DeliveryLog log) {
+    }
+
+    /** Also writes every window delivery's latency to {@code log} ({@code --delivery-log}); before {@link #window}. */
     void log(DeliveryLog log) {
         this.log = log;
     }
 
     /** Sets the run's time frame; deliveries before it is set are counted but not measured. */
     void window(PublishScheduler.Window w) {
+        DeliveryLog l = log;
+        this.phases = new Phase[] {
+                new Phase(new MicrosRecorder(), new MicrosRecorder(), new LongAdder(), l == null ? null : DeliveryLog.discarding()),
+                new Phase(recorders.fromScheduled(), recorders.fromSend(), new LongAdder(), l)};
         this.window = w;
     }
 
@@ -63,19 +76,17 @@ final class DeliveryRecorder implements DeliveryListener {
             return;
         }
         long scheduledNanos = w.originNanos() + scheduled;
-        if (!w.contains(scheduledNanos)) {
-            return;
-        }
-        windowDelivered.increment();
+        Phase phase = phases[w.inWindow(scheduledNanos)];
+        phase.delivered().increment();
         long fromScheduledMicros = (receiveNanos - scheduledNanos) / 1000;
-        recorders.fromScheduled().record(fromScheduledMicros);
-        DeliveryLog l = log;
+        phase.fromScheduled().record(fromScheduledMicros);
+        DeliveryLog l = phase.log();
         if (l != null) {
             l.record(fromScheduledMicros);
         }
         long send = header.sendNanos();
         if (send >= 0) {
-            recorders.fromSend().record((receiveNanos - w.originNanos() - send) / 1000);
+            phase.fromSend().record((receiveNanos - w.originNanos() - send) / 1000);
         }
     }
 
@@ -106,7 +117,8 @@ final class DeliveryRecorder implements DeliveryListener {
 
     /** Deliveries of messages scheduled in the measured window so far. */
     long windowDelivered() {
-        return windowDelivered.sum();
+        Phase[] p = phases;
+        return p == null ? 0 : p[1].delivered().sum();
     }
 
     /** Deliveries whose payload had no pushbench header (a server that changed the payload). */

@@ -324,15 +324,18 @@ final class StrategyRunner {
 
         // a first edge early in the warm-up, thrown away: each reading's first use (the JDK HTTP client, the server's
         // /metrics, ss) loads and compiles code; first taken at the window's start, it held a one-loop server's event
-        // loop for ~240 ms there (the first deliveries of the window paid it: p99 40-110 ms instead of ~3 ms)
+        // loop for ~240 ms there (the first deliveries of the window paid it: p99 40-110 ms instead of ~3 ms). Then
+        // the edge's readings once a warm-up second (ss aside: a process of its own), so the code that handles them,
+        // in the server's request path and on the client loops, is compiled for them before the window: otherwise the
+        // window's first reading (a GET among the POSTs) deoptimised the server's compiled request path
         WindowEdge.take(m, clientCpu, tcp);
-        tick(m, "warm-up", window.windowStartNanos(), false, null);
+        tick(m, "warm-up", window.windowStartNanos(), false, null, () -> WindowEdge.take(m, clientCpu, null));
         WindowEdge start = WindowEdge.take(m, clientCpu, tcp);
         m.collector().collect(System.nanoTime(), false);   // drops the warm-up's stall samples
         m.target().probe().gcWindowStart();
 
         List<TimelineSecond> timeline = new ArrayList<>();
-        tick(m, "measuring", window.windowEndNanos(), true, timeline);
+        tick(m, "measuring", window.windowEndNanos(), true, timeline, () -> { });
         WindowEdge end = WindowEdge.take(m, clientCpu, tcp);
         var gc = m.target().probe().gcWindowFigures();
 
@@ -395,8 +398,12 @@ final class StrategyRunner {
         return w.topics() == TopicMode.SINGLE ? publishedInWindow * w.clients() : publishedInWindow;
     }
 
-    /** Reports each second until {@code untilNanos}; in the window, adds a timeline entry per second. */
-    private void tick(Measurement m, String phase, long untilNanos, boolean inWindow, List<TimelineSecond> timeline) {
+    /**
+     * Reports each second until {@code untilNanos}; in the window, adds a timeline entry per second. {@code everySecond}
+     * runs after each second's report, not after the last.
+     */
+    private void tick(Measurement m, String phase, long untilNanos, boolean inWindow, List<TimelineSecond> timeline,
+                      Runnable everySecond) {
         long lastDelivered = m.listener().delivered();
         long lastErrors = m.listener().errors();
         long next = System.nanoTime() + SECOND_NANOS;
@@ -426,6 +433,7 @@ final class StrategyRunner {
             if (target == untilNanos) {
                 return;
             }
+            everySecond.run();
             next += SECOND_NANOS;
         }
     }
@@ -482,9 +490,9 @@ final class StrategyRunner {
             Long serverCpuNanos = m.target().probe().cpuNanos();
             ThreadCpuMeter.Snapshot clientCpu = cpu.snapshot();
             TcpInfoSampler.Sample tcp = null;
-            String error = null;
+            String error = sampler == null ? "not sampled" : null;
             try {
-                tcp = sampler.sample();
+                tcp = sampler == null ? null : sampler.sample();
             } catch (IOException e) {
                 error = e.getMessage();
             }
