@@ -25,12 +25,8 @@ final class DeliveryRecorder implements DeliveryListener {
 
     private final LatencyRecorders recorders;
     private final StallProbe stallProbe;
-    private volatile PublishScheduler.Window window;
-    /**
-     * Where a delivery is recorded, by {@link PublishScheduler.Window#inWindow} of its scheduled time: the warm-up's
-     * (counted and recorded, never read: the warm-up runs the window's code) and the window's.
-     */
-    private volatile Phase[] phases;
+    /** The run's time frame and where its deliveries go; null until {@link #window} is called. */
+    private volatile Frame frame;
     private final LongAdder delivered = new LongAdder();
     private final LongAdder withoutHeader = new LongAdder();
     private final LongAdder errors = new LongAdder();
@@ -47,6 +43,13 @@ final class DeliveryRecorder implements DeliveryListener {
     private record Phase(MicrosRecorder fromScheduled, MicrosRecorder fromSend, LongAdder delivered, DeliveryLog log) {
     }
 
+    /**
+     * The window and the phases a delivery is recorded in, by {@link PublishScheduler.Window#inWindow} of its scheduled
+     * time: the warm-up's (counted and recorded, never read: the warm-up runs the window's code) and the window's.
+     */
+    private record Frame(PublishScheduler.Window window, Phase[] phases) {
+    }
+
     /** Also writes every window delivery's latency to {@code log} ({@code --delivery-log}); before {@link #window}. */
     void log(DeliveryLog log) {
         this.log = log;
@@ -55,16 +58,15 @@ final class DeliveryRecorder implements DeliveryListener {
     /** Sets the run's time frame; deliveries before it is set are counted but not measured. */
     void window(PublishScheduler.Window w) {
         DeliveryLog l = log;
-        this.phases = new Phase[] {
+        this.frame = new Frame(w, new Phase[] {
                 new Phase(new MicrosRecorder(), new MicrosRecorder(), new LongAdder(), l == null ? null : DeliveryLog.discarding()),
-                new Phase(recorders.fromScheduled(), recorders.fromSend(), new LongAdder(), l)};
-        this.window = w;
+                new Phase(recorders.fromScheduled(), recorders.fromSend(), new LongAdder(), l)});
     }
 
     @Override
     public void onMessage(int clientId, String topic, long seq, ByteBuf payload, long receiveNanos) {
         delivered.increment();
-        PublishScheduler.Window w = window;
+        Frame f = frame;
         PayloadHeaderReader header = PayloadHeaderReader.forCurrentThread();
         header.read(payload);
         long scheduled = header.scheduledNanos();
@@ -72,11 +74,12 @@ final class DeliveryRecorder implements DeliveryListener {
             withoutHeader.increment();
             return;
         }
-        if (w == null) {
+        if (f == null) {
             return;
         }
+        PublishScheduler.Window w = f.window();
         long scheduledNanos = w.originNanos() + scheduled;
-        Phase phase = phases[w.inWindow(scheduledNanos)];
+        Phase phase = f.phases()[w.inWindow(scheduledNanos)];
         phase.delivered().increment();
         long fromScheduledMicros = (receiveNanos - scheduledNanos) / 1000;
         phase.fromScheduled().record(fromScheduledMicros);
@@ -117,8 +120,8 @@ final class DeliveryRecorder implements DeliveryListener {
 
     /** Deliveries of messages scheduled in the measured window so far. */
     long windowDelivered() {
-        Phase[] p = phases;
-        return p == null ? 0 : p[1].delivered().sum();
+        Frame f = frame;
+        return f == null ? 0 : f.phases()[1].delivered().sum();
     }
 
     /** Deliveries whose payload had no pushbench header (a server that changed the payload). */

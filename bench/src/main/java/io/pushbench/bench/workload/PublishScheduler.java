@@ -75,7 +75,7 @@ public final class PublishScheduler implements AutoCloseable {
      */
     public record Window(long originNanos, long windowStartNanos, long windowEndNanos) {
         public boolean contains(long nanos) {
-            return nanos - windowStartNanos >= 0 && nanos - windowEndNanos < 0;
+            return inWindow(nanos) == 1;
         }
 
         /**
@@ -86,6 +86,7 @@ public final class PublishScheduler implements AutoCloseable {
          * window's first seconds, against ~0.4 ms later).
          */
         public int inWindow(long nanos) {
+            // nanos - start >= 0 and end - 1 - nanos >= 0 (nanos - end < 0), as differences: nanoTime may wrap
             return (int) ((((nanos - windowStartNanos) | (windowEndNanos - 1 - nanos)) >>> 63) ^ 1);
         }
     }
