@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,8 +58,22 @@ public final class HttpPublisher implements Publisher {
 
     @Override
     public void publish(PublishMessage message) {
-        HttpPublishConnection c = connections.get(message.topicIndex() % connections.size());
-        c.loop().execute(() -> c.enqueue(message));
+        HttpPublishConnection c = connectionOf(message.topicIndex());
+        if (c.loop().inEventLoop()) {
+            c.enqueue(message);
+        } else {
+            c.loop().execute(() -> c.enqueue(message));
+        }
+    }
+
+    /** The topic's connection's event loop: a publish there is written at once. */
+    @Override
+    public Executor writerOf(int topicIndex) {
+        return connectionOf(topicIndex).loop();
+    }
+
+    private HttpPublishConnection connectionOf(int topicIndex) {
+        return connections.get(topicIndex % connections.size());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pushbench.bench.publish;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * Sends published messages to a server or broker of one kind (HTTP, Redis {@code PUBLISH}, PostgreSQL
@@ -29,8 +30,21 @@ public interface Publisher extends AutoCloseable {
      */
     void start() throws IOException;
 
-    /** Queues one message for sending; called by one thread (the schedule's), returns at once. */
+    /**
+     * Queues one message for sending, returns at once. Called on the schedule's thread, and, where {@link #writerOf}
+     * names a thread for the topic, on that thread too, where it writes without a hand-off.
+     */
     void publish(PublishMessage message);
+
+    /**
+     * The thread on which {@link #publish} writes this topic's messages to its socket itself, or {@code null} when
+     * a publish is always handed to a thread of the publisher's own. The scheduler runs the last moments before a
+     * message's time there, so that the hand-off's wake-up (tens of µs) falls before the message's time instead of
+     * after it, where every delivery latency would count it. Tasks given to it run in order.
+     */
+    default Executor writerOf(int topicIndex) {
+        return null;
+    }
 
     /** The local TCP ports of the publish connections (to tell them apart from the clients' sockets). */
     List<Integer> localPorts();

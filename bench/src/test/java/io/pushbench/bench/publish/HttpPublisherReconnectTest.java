@@ -23,10 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HttpPublisherReconnectTest {
 
-    /** Publishes {@code count} messages to one topic at {@code ratePerSec} and waits for every answer. */
+    /** Publishes {@code count} messages to one topic at {@code ratePerSec}, evenly spaced, and waits for every answer. */
     private static PublisherStats publish(ScriptedPublishServer server, int count, double ratePerSec) throws Exception {
+        return publish(server, count, ratePerSec, Arrivals.FIXED);
+    }
+
+    /** Publishes to one topic for {@code count / ratePerSec} seconds (FIXED: exactly {@code count} messages). */
+    private static PublisherStats publish(ScriptedPublishServer server, int count, double ratePerSec, Arrivals arrivals)
+            throws Exception {
         long durationNanos = (long) (count / ratePerSec * 1e9);
-        WorkloadParameters w = new WorkloadParameters(1, TopicMode.SINGLE, ratePerSec, Arrivals.FIXED, 64,
+        WorkloadParameters w = new WorkloadParameters(1, TopicMode.SINGLE, ratePerSec, arrivals, 64,
                 Duration.ofSeconds(1), Duration.ofSeconds(30), 0, Duration.ZERO, Duration.ofNanos(durationNanos), 7);
         long origin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         // the window ends half a period after the last message, so exactly `count` are scheduled
@@ -41,9 +47,14 @@ class HttpPublisherReconnectTest {
         }
     }
 
+    /** The header field {@code index} (0 "pb1", 1 topic, 2 seq, 3 scheduled ns, 4 sent ns) of every request read. */
+    private static List<Long> headerField(ScriptedPublishServer server, int index) {
+        return server.requests().stream().map(r -> Long.parseLong(r.bodyText().split(" ")[index])).toList();
+    }
+
     /** The seqs of the payloads the server read, in the order it read them. */
     private static List<Long> seqsRead(ScriptedPublishServer server) {
-        return server.requests().stream().map(r -> Long.parseLong(r.bodyText().split(" ")[2])).toList();
+        return headerField(server, 2);
     }
 
     private static List<Long> oneTo(int n) {
@@ -140,6 +151,36 @@ class HttpPublisherReconnectTest {
             assertThat(stats.fateUnknown()).isEqualTo(1);
             assertThat(stats.seqMismatches()).as(String.valueOf(stats.firstFailure())).isZero();
             assertThat(numbered.get()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void messagesFarApartAreSentByTheConnectionsThreadAtTheirTimeNeverBefore() throws Exception {
+        // 5 ms apart: each is handed to the connection's I/O thread 150 µs early, which waits out the rest
+        try (ScriptedPublishServer server = new ScriptedPublishServer(new ScriptedPublishServer.Script())) {
+            PublisherStats stats = publish(server, 40, 200);
+
+            assertThat(stats.published()).isEqualTo(40);
+            assertThat(seqsRead(server)).isEqualTo(oneTo(40));
+            List<Long> scheduled = headerField(server, 3);
+            List<Long> sent = headerField(server, 4);
+            for (int i = 0; i < sent.size(); i++) {
+                assertThat(sent.get(i)).as("message %d: sent at %d ns, scheduled at %d ns", i + 1, sent.get(i),
+                        scheduled.get(i)).isGreaterThanOrEqualTo(scheduled.get(i));
+            }
+        }
+    }
+
+    @Test
+    void messagesSentPartlyByTheScheduleThreadAndPartlyByTheConnectionsThreadKeepTheirOrder() throws Exception {
+        // Poisson gaps at 2,000/s: one in seven is 1 ms or more (handed over early), the rest are sent when due
+        try (ScriptedPublishServer server = new ScriptedPublishServer(new ScriptedPublishServer.Script())) {
+            PublisherStats stats = publish(server, 1_000, 2_000, Arrivals.POISSON);
+
+            assertThat(stats.failed()).as(String.valueOf(stats.firstFailure())).isZero();
+            assertThat(stats.published()).isEqualTo(stats.scheduled()).isGreaterThan(500);
+            assertThat(stats.outstanding()).isZero();
+            assertThat(seqsRead(server)).isEqualTo(oneTo((int) stats.published()));
         }
     }
 }
