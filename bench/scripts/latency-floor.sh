@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Single-message latency against the loopback floor (issue 14), in one sitting: a C ping-pong over loopback TCP paced
 # at the same rate (bench/scripts/c/pingpong.c, built here with gcc; one round trip = two one-way hops, as one
-# publish-to-delivery is), then one WebSocket client of a forked server at that rate, on the server's default
-# transport and on epoll. Prints p50/p99 of both and appends the table to OUT/table.md.
+# publish-to-delivery is; it also times one system call, in which VMs of one kind differ), then one WebSocket client
+# of a forked server at that rate, on the server's default transport and on epoll. Prints p50/p99 of both and appends
+# the table to OUT/table.md.
 #
 #   bench/scripts/latency-floor.sh [--rate MSG_PER_SEC] [--warmup D] [--duration SECONDS] [--out FOLDER]
 #   defaults: 1,000 msg/s, 20 s warm-up (at 1,000 msg/s the per-message code is compiled by C2 only after 10-15 s;
@@ -47,6 +48,8 @@ p50, p99 = (float(re.search(p + r" ([0-9.]+) us", floor).group(1)) for p in ("p5
 print("| what | p50 µs | p99 µs | verdict |")
 print("|---|---|---|---|")
 print(f"| loopback floor: C ping-pong round trip, 64 B | {p50:.0f} | {p99:.0f} | - |")
+syscall = re.search(r"a system call \(getppid\): ([0-9]+) ns", floor).group(1)
+print(f"| one system call on this machine (getppid): {syscall} ns, a cost every hop pays | - | - | - |")
 for t in ("AUTO", "EPOLL"):
     r = json.load(open(f"{out}/ws-{t}/report.json"))["results"][0]
     lat = r["latency"]["fromScheduled"]

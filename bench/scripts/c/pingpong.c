@@ -1,7 +1,9 @@
 /*
  * The loopback floor for single-message latency: a TCP ping-pong over 127.0.0.1 (TCP_NODELAY, blocking sockets, an
  * echo process forked beside the pinger), paced like a publisher at RATE messages per second. One round trip is two
- * one-way hops, as one publish-to-delivery is (publisher -> server, server -> client). Prints p50/p99/p99.9 in µs.
+ * one-way hops, as one publish-to-delivery is (publisher -> server, server -> client). Prints p50/p99/p99.9 in µs,
+ * and what one system call costs on this machine (getppid, a million times): VMs of the same kind differ by up to 10x
+ * there (kernel page-table isolation, how the hypervisor runs the guest), and every hop of a message pays it.
  *
  *   gcc -O2 -o pingpong pingpong.c && ./pingpong [COUNT=20000] [RATE_PER_SEC=1000] [BYTES=64]
  */
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -89,7 +92,13 @@ int main(int argc, char **argv) {
     close(s);
     waitpid(echo, NULL, 0);
     qsort(rtt, count, sizeof rtt[0], cmp);
+    long long calls_start = now_nanos();
+    for (int i = 0; i < 1000000; i++) {
+        syscall(SYS_getppid);
+    }
+    double syscall_nanos = (now_nanos() - calls_start) / 1e6;
     printf("round trips %d at %d/s, %d B: p50 %.1f us  p99 %.1f us  p99.9 %.1f us  max %.1f us\n", count, rate, bytes,
            rtt[count / 2] / 1e3, rtt[(int)(count * 0.99)] / 1e3, rtt[(int)(count * 0.999)] / 1e3, rtt[count - 1] / 1e3);
+    printf("a system call (getppid): %.0f ns\n", syscall_nanos);
     return 0;
 }

@@ -31,9 +31,12 @@ public final class HttpResponseFramer {
     private enum State { HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE }
 
     private final Listener listener;
+    /** Heads and lines being assembled, of every framer: see {@link SpillBuffer}. */
+    private static final SpillBuffer LINES = new SpillBuffer();
+
     /**
-     * A head, or a line cut by the end of a read, assembled across reads; empty and holding no memory otherwise (a
-     * chunk line all in one read is read in place): an idle connection holds no buffer (docs/scale.md).
+     * A head, or a chunk line cut by the end of a read, being assembled ({@link #LINES}); empty otherwise (a chunk
+     * line all in one read is read in place): an idle connection holds no buffer (docs/scale.md).
      */
     private ByteBuf line = Unpooled.EMPTY_BUFFER;
     private State state = State.HEAD;
@@ -48,15 +51,19 @@ public final class HttpResponseFramer {
 
     /** Feeds bytes read from the connection (all of {@code in} is consumed). */
     public void feed(ByteBuf in) {
-        while (in.isReadable()) {
-            switch (state) {
-                case HEAD -> readHead(in);
-                case FIXED -> readFixed(in);
-                case CHUNK_SIZE -> readChunkSize(in);
-                case CHUNK_DATA -> readChunkData(in);
-                case CHUNK_END, TRAILERS -> readChunkEndOrTrailer(in);
-                case UNTIL_CLOSE -> listener.onContent(in.readSlice(in.readableBytes()));
+        try {
+            while (in.isReadable()) {
+                switch (state) {
+                    case HEAD -> readHead(in);
+                    case FIXED -> readFixed(in);
+                    case CHUNK_SIZE -> readChunkSize(in);
+                    case CHUNK_DATA -> readChunkData(in);
+                    case CHUNK_END, TRAILERS -> readChunkEndOrTrailer(in);
+                    case UNTIL_CLOSE -> listener.onContent(in.readSlice(in.readableBytes()));
+                }
             }
+        } finally {
+            line = LINES.spilled(line);
         }
     }
 
@@ -199,14 +206,14 @@ public final class HttpResponseFramer {
         if (line.readableBytes() + n > MAX_LINE_BYTES) {
             throw new HttpFramingException("HTTP head or chunk line longer than " + MAX_LINE_BYTES + " bytes");
         }
-        line = SpillBuffers.writable(line, n);
+        line = LINES.writable(line);
         line.writeBytes(in, n);
         return lf >= 0;
     }
 
     /** Done with the line or head assembled: its buffer goes (an idle connection holds none). */
     private void releaseLine() {
-        line = SpillBuffers.released(line);
+        line = LINES.released(line);
     }
 
     private static long parseChunkSize(ByteBuf line) {

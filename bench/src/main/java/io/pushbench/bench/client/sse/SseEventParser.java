@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.ByteProcessor;
 import io.pushbench.bench.client.http.HttpFramingException;
-import io.pushbench.bench.client.http.SpillBuffers;
+import io.pushbench.bench.client.http.SpillBuffer;
 
 import java.nio.charset.StandardCharsets;
 
@@ -44,6 +44,10 @@ public final class SseEventParser {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+    /** Lines cut by the end of a read, and events' data, of every parser: see {@link SpillBuffer}. */
+    private static final SpillBuffer LINES = new SpillBuffer();
+    private static final SpillBuffer DATA = new SpillBuffer();
+
     private final Listener listener;
     // a line cut by the end of a read, and the data of the event being read: buffers only while there are such
     // bytes, so an idle subscriber holds none (docs/scale.md)
@@ -62,6 +66,15 @@ public final class SseEventParser {
 
     /** Feeds the next bytes of the stream (all of {@code in} is consumed). */
     public void feed(ByteBuf in) {
+        try {
+            feedLines(in);
+        } finally {
+            line = LINES.spilled(line);
+            data = DATA.spilled(data);
+        }
+    }
+
+    private void feedLines(ByteBuf in) {
         if (!bomChecked) {
             checkBom(in);
         }
@@ -78,7 +91,7 @@ public final class SseEventParser {
                 if (line.readableBytes() + in.readableBytes() > MAX_LINE_BYTES) {
                     throw new HttpFramingException("event-stream line longer than " + MAX_LINE_BYTES + " bytes");
                 }
-                line = SpillBuffers.writable(line, in.readableBytes());
+                line = LINES.writable(line);
                 line.writeBytes(in);
                 return;
             }
@@ -94,7 +107,7 @@ public final class SseEventParser {
             if (line.isReadable()) {
                 line.writeBytes(content);
                 processLine(line, endBytes);
-                line = SpillBuffers.released(line);
+                line = LINES.released(line);
             } else {
                 processLine(content, endBytes);
             }
@@ -103,8 +116,8 @@ public final class SseEventParser {
 
     /** A new connection of the same event source: partial state is dropped, the last event ID is kept. */
     public void reset() {
-        line = SpillBuffers.released(line);
-        data = SpillBuffers.released(data);
+        line = LINES.released(line);
+        data = DATA.released(data);
         eventType = "";
         bomMatched = 0;
         bomChecked = false;
@@ -121,7 +134,7 @@ public final class SseEventParser {
         while (in.isReadable() && bomMatched < BOM.length) {
             if (in.getByte(in.readerIndex()) != BOM[bomMatched]) {
                 if (bomMatched > 0) {
-                    line = SpillBuffers.writable(line, bomMatched);
+                    line = LINES.writable(line);
                     line.writeBytes(BOM, 0, bomMatched); // not a BOM after all: the bytes are stream content
                 }
                 bomChecked = true;
@@ -160,7 +173,7 @@ public final class SseEventParser {
             if (data.readableBytes() + valueLength > MAX_LINE_BYTES) {
                 throw new HttpFramingException("event data longer than " + MAX_LINE_BYTES + " bytes");
             }
-            data = SpillBuffers.writable(data, valueLength + 1);
+            data = DATA.writable(data);
             data.writeBytes(l, valueStart, valueLength).writeByte('\n');
             eventBytes += total;
         } else if (is(l, start, nameLength, "retry")) {
@@ -193,7 +206,7 @@ public final class SseEventParser {
         try {
             listener.onEvent(type, idBuffer, data, bytes);
         } finally {
-            data = SpillBuffers.released(data);
+            data = DATA.released(data);
         }
     }
 

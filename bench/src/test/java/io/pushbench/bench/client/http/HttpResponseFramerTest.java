@@ -142,4 +142,26 @@ class HttpResponseFramerTest {
         assertThatThrownBy(() -> framer.feed(Unpooled.copiedBuffer("SSH-2.0-OpenSSH\r\n\r\n", StandardCharsets.ISO_8859_1)))
                 .isInstanceOf(HttpFramingException.class).hasMessageContaining("status line");
     }
+
+    @Test
+    void aHeadCutByTheEndOfAReadSurvivesOtherConnectionsFramedOnTheSameThreadMeanwhile() {
+        // framers on one thread share one buffer during a read: what is still held at its end must be their own
+        String mine = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Mine: 5\r\n\r\nok";
+        String theirs = "HTTP/1.1 204 No Content\r\nX-Theirs: a header longer than the part of the head held\r\n\r\n";
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        HttpResponseFramer framerA = new HttpResponseFramer(a);
+        HttpResponseFramer framerB = new HttpResponseFramer(b);
+        framerA.feed(Unpooled.copiedBuffer(mine.substring(0, 25), StandardCharsets.ISO_8859_1));
+        framerB.feed(Unpooled.copiedBuffer(theirs, StandardCharsets.ISO_8859_1));
+        framerA.feed(Unpooled.copiedBuffer(mine.substring(25), StandardCharsets.ISO_8859_1));
+
+        assertThat(a.heads).hasSize(1);
+        assertThat(a.heads.get(0).status()).isEqualTo(200);
+        assertThat(a.heads.get(0).longHeader("X-Mine", -1)).isEqualTo(5);
+        assertThat(a.content.toString()).isEqualTo("ok");
+        assertThat(a.heads.get(0).sizeBytes()).isEqualTo(mine.length() - 2);
+        assertThat(b.heads).extracting(HttpResponseHead::status).containsExactly(204);
+        assertThat(framerA.inResponse()).isFalse();
+    }
 }

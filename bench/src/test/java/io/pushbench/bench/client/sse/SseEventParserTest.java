@@ -100,4 +100,32 @@ class SseEventParserTest {
         feed("\n");
         assertThat(events).containsExactly("message|3|partial");
     }
+
+    @Test
+    void anEventCutByTheEndOfAReadSurvivesOtherStreamsParsedOnTheSameThreadMeanwhile() {
+        // parsers on one thread share one buffer during a read: what is still held at its end must be their own
+        List<String> otherEvents = new ArrayList<>();
+        SseEventParser other = new SseEventParser(new SseEventParser.Listener() {
+            @Override
+            public void onEvent(String type, String lastEventId, ByteBuf data, int bytes) {
+                otherEvents.add(lastEventId + "|" + data.toString(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void onOtherBytes(int bytes) {
+            }
+
+            @Override
+            public void onRetry(long millis) {
+            }
+        });
+        feed("id: 3\ndata: first half");
+        other.feed(Unpooled.copiedBuffer("id: 8\ndata: other\n\n", StandardCharsets.UTF_8));
+        feed(" of it\ndata: second\n");
+        other.feed(Unpooled.copiedBuffer("id: 9\ndata: again and again, longer than the data held\n\n", StandardCharsets.UTF_8));
+        feed("\n");
+
+        assertThat(events).containsExactly("message|3|first half of it\nsecond");
+        assertThat(otherEvents).containsExactly("8|other", "9|again and again, longer than the data held");
+    }
 }
