@@ -43,7 +43,8 @@ public final class HttpResponseFramer {
     private int headStart;
     private int lineStart;
     private long remaining;
-    private int framingInLine;
+    /** The end (exclusive) of the line {@link #nextLine} gave. */
+    private int lineEnd;
 
     public HttpResponseFramer(Listener listener) {
         this.listener = listener;
@@ -140,9 +141,9 @@ public final class HttpResponseFramer {
         if (l == null) {
             return;
         }
-        int bytes = l.readableBytes();
-        long size = parseChunkSize(l);
-        releaseLine();
+        int bytes = lineEnd - l.readerIndex();
+        long size = parseChunkSize(l, l.readerIndex(), lineEnd);
+        consumeLine(l);
         listener.onFramingBytes(bytes);
         if (size == 0) {
             state = State.TRAILERS;
@@ -166,9 +167,9 @@ public final class HttpResponseFramer {
         if (l == null) {
             return;
         }
-        int bytes = l.readableBytes();
+        int bytes = lineEnd - l.readerIndex();
         boolean blank = bytes == 1 || (bytes == 2 && l.getByte(l.readerIndex()) == '\r');
-        releaseLine();
+        consumeLine(l);
         listener.onFramingBytes(bytes);
         if (state == State.CHUNK_END) {
             if (!blank) {
@@ -186,17 +187,32 @@ public final class HttpResponseFramer {
     }
 
     /**
-     * The next whole line (up to and including LF): a slice of {@code in} when it is all there, else assembled in
-     * {@code line} across reads; null while incomplete. Call {@link #releaseLine()} when done with it.
+     * The buffer holding the next whole line (up to and including LF), from its reader index to {@link #lineEnd}:
+     * {@code in} itself when the line is all there (read in place: no copy, no slice), else {@code line}, assembled
+     * across reads; null while incomplete. Call {@link #consumeLine} when done with it.
      */
     private ByteBuf nextLine(ByteBuf in) {
         if (!line.isReadable()) {
             int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
             if (lf >= 0 && lf - in.readerIndex() + 1 <= MAX_LINE_BYTES) {
-                return in.readSlice(lf - in.readerIndex() + 1);
+                lineEnd = lf + 1;
+                return in;
             }
         }
-        return appendLine(in) ? line : null;
+        if (!appendLine(in)) {
+            return null;
+        }
+        lineEnd = line.writerIndex();
+        return line;
+    }
+
+    /** Done with the line {@link #nextLine} gave: read past it, or its assembled copy released. */
+    private void consumeLine(ByteBuf l) {
+        if (l == line) {
+            releaseLine();
+        } else {
+            l.readerIndex(lineEnd);
+        }
     }
 
     /** Appends bytes up to and including the next LF to {@code line}; true when a whole line is there. */
@@ -216,10 +232,10 @@ public final class HttpResponseFramer {
         line = LINES.released(line);
     }
 
-    private static long parseChunkSize(ByteBuf line) {
+    private static long parseChunkSize(ByteBuf line, int from, int to) {
         long size = 0;
         int digits = 0;
-        for (int i = line.readerIndex(); i < line.writerIndex(); i++) {
+        for (int i = from; i < to; i++) {
             int c = line.getByte(i);
             int d = Character.digit(c, 16);
             if (d < 0) {
@@ -231,7 +247,7 @@ public final class HttpResponseFramer {
             }
         }
         if (digits == 0) {
-            throw new HttpFramingException("bad chunk size line '" + line.toString(StandardCharsets.ISO_8859_1).trim() + "'");
+            throw new HttpFramingException("bad chunk size line '" + line.toString(from, to - from, StandardCharsets.ISO_8859_1).trim() + "'");
         }
         return size;
     }

@@ -102,14 +102,14 @@ public final class SseEventParser {
             } else if (cr && end + 1 == in.writerIndex()) {
                 skipLf = true;
             }
-            ByteBuf content = in.readSlice(end - in.readerIndex());
-            in.skipBytes(endBytes);
+            int start = in.readerIndex();
+            in.readerIndex(end + endBytes);
             if (line.isReadable()) {
-                line.writeBytes(content);
-                processLine(line, endBytes);
+                line.writeBytes(in, start, end - start);
+                processLine(line, line.readerIndex(), line.writerIndex(), endBytes);
                 line = LINES.released(line);
             } else {
-                processLine(content, endBytes);
+                processLine(in, start, end, endBytes);   // in place: no copy, no slice
             }
         }
     }
@@ -149,26 +149,26 @@ public final class SseEventParser {
         }
     }
 
-    private void processLine(ByteBuf l, int endBytes) {
-        int length = l.readableBytes();
+    /** The line in {@code l} from {@code start} to {@code end} (exclusive, its line end not included). */
+    private void processLine(ByteBuf l, int start, int end, int endBytes) {
+        int length = end - start;
         int total = length + endBytes;
         if (length == 0) {
             dispatch(total);
             return;
         }
-        int start = l.readerIndex();
         if (l.getByte(start) == ':') {
             listener.onOtherBytes(total);
             return;
         }
-        int colon = l.indexOf(start, l.writerIndex(), (byte) ':');
-        int nameEnd = colon < 0 ? l.writerIndex() : colon;
-        int valueStart = colon < 0 ? l.writerIndex() : colon + 1;
-        if (valueStart < l.writerIndex() && l.getByte(valueStart) == ' ') {
+        int colon = l.indexOf(start, end, (byte) ':');
+        int nameEnd = colon < 0 ? end : colon;
+        int valueStart = colon < 0 ? end : colon + 1;
+        if (valueStart < end && l.getByte(valueStart) == ' ') {
             valueStart++;
         }
         int nameLength = nameEnd - start;
-        int valueLength = l.writerIndex() - valueStart;
+        int valueLength = end - valueStart;
         if (is(l, start, nameLength, "data")) {
             if (data.readableBytes() + valueLength > MAX_LINE_BYTES) {
                 throw new HttpFramingException("event data longer than " + MAX_LINE_BYTES + " bytes");
@@ -185,7 +185,7 @@ public final class SseEventParser {
         } else {
             if (is(l, start, nameLength, "event")) {
                 eventType = l.toString(valueStart, valueLength, StandardCharsets.UTF_8);
-            } else if (is(l, start, nameLength, "id") && l.indexOf(valueStart, l.writerIndex(), (byte) 0) < 0) {
+            } else if (is(l, start, nameLength, "id") && l.indexOf(valueStart, end, (byte) 0) < 0) {
                 idBuffer = l.toString(valueStart, valueLength, StandardCharsets.UTF_8);
             }
             eventBytes += total;
