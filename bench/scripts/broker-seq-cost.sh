@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What one sequence per topic costs the broker: a publish as the server sends it (Redis: the EVALSHA of INCR + PUBLISH
-# or INCR + XADD; PostgreSQL: the upsert of the topic's row + pg_notify, one autocommit statement) against the bare
+# What one sequence per topic costs the broker: a publish as the server sends it (Redis: the EVALSHA of the ring of
+# publishes run, INCR, PUBLISH or XADD; the same without the ring, the sequence alone; PostgreSQL: the upsert of the topic's row + pg_notify, one autocommit statement) against the bare
 # carrier (PUBLISH, XADD, SELECT pg_notify), with redis-benchmark and pgbench: one connection (the round trip a
 # publish waits for) and 32 connections (the broker's throughput). Redis: a redis-server of its own on a free port;
 # PostgreSQL: the test database, table seqcost_seq created and dropped here.
@@ -28,15 +28,32 @@ redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$d
 pid=$!
 trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$dir"; psql "$postgres" -qc "DROP TABLE IF EXISTS seqcost_seq" >/dev/null 2>&1 || true' EXIT
 await_port "$port" "$pid" redis-server "$dir/log"
-# the scripts of RedisScript.NEXT_SEQ + RedisPubSubBroker / RedisStreamsBroker, as the server loads them
-next_seq="local s = redis.call('INCR', KEYS[1])
+# the scripts of RedisPublishScript + RedisPubSubBroker / RedisStreamsBroker, as the server loads them: the ring of
+# publishes run (exactly once over a lost connection), the topic's next seq, the action, the ring's record
+ran_already_or_next_seq="local ring, number = KEYS[#KEYS], ARGV[#ARGV]
+local slot = tostring(tonumber(number) % 4096)
+local ran = redis.call('HGET', ring, slot)
+if ran then
+  local ranNumber, ranSeq = string.match(ran, '^(%d+) (%d+)$')
+  if ranNumber == number then return tonumber(ranSeq) end
+end
+local s = redis.call('INCR', KEYS[1])
 local floor = tonumber(ARGV[1])
 if s <= floor then s = floor + 1; redis.call('SET', KEYS[1], s) end
 "
-pub=$(redis-cli -p "$port" SCRIPT LOAD "${next_seq}redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])
-return s")
-xadd=$(redis-cli -p "$port" SCRIPT LOAD "${next_seq}redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])
-return s")
+record="redis.call('HSET', ring, slot, number .. ' ' .. s)
+redis.call('PEXPIRE', ring, 60000)
+return s
+"
+seq_only() {   # the sequence alone, as before the ring (the ring's cost is the difference)
+  printf "local s = redis.call('INCR', KEYS[1])\nlocal floor = tonumber(ARGV[1])\nif s <= floor then s = floor + 1; redis.call('SET', KEYS[1], s) end\n%s\nreturn s" "$1"
+}
+pub_seq=$(redis-cli -p "$port" SCRIPT LOAD "$(seq_only "redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])")")
+xadd_seq=$(redis-cli -p "$port" SCRIPT LOAD "$(seq_only "redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])")")
+pub=$(redis-cli -p "$port" SCRIPT LOAD "${ran_already_or_next_seq}redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])
+${record}")
+xadd=$(redis-cli -p "$port" SCRIPT LOAD "${ran_already_or_next_seq}redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])
+${record}")
 payload=$(head -c 64 /dev/zero | tr '\0' 'x')
 redis_rate() {   # connections, command...
   local c=$1; shift
@@ -51,9 +68,13 @@ row() {   # label, command...
   echo "| $label | $one ($(awk -v r="$one" 'BEGIN { printf "%.1f", 1e6 / r }')) | $many |"
 }
 row "Redis PUBLISH (bare)" PUBLISH seqcost:t:room "$payload"
-row "Redis EVALSHA INCR + PUBLISH (server)" EVALSHA "$pub" 1 seqcost:seq:room 0 1764750000000000 "$payload" seqcost:t:room
+row "Redis EVALSHA INCR + PUBLISH (sequence alone)" EVALSHA "$pub_seq" 1 seqcost:seq:room 0 1764750000000000 "$payload" seqcost:t:room
+# the publish's number: __rand_int__ (redis-benchmark -r), a fresh one per call as the server's counter gives, so the
+# ring is read and written and never answers "ran already"
+row "Redis EVALSHA ring + INCR + PUBLISH (server)" -r 1000000000000 EVALSHA "$pub" 2 seqcost:seq:room seqcost:published:a 0 1764750000000000 "$payload" seqcost:t:room __rand_int__
 row "Redis XADD (bare)" XADD seqcost:bare MAXLEN '~' 100000 '*' p "$payload"
-row "Redis EVALSHA INCR + XADD (server)" EVALSHA "$xadd" 2 seqcost:seq:room2 seqcost:stream 0 1764750000000000 "$payload" room
+row "Redis EVALSHA INCR + XADD (sequence alone)" EVALSHA "$xadd_seq" 2 seqcost:seq:room2 seqcost:stream 0 1764750000000000 "$payload" room
+row "Redis EVALSHA ring + INCR + XADD (server)" -r 1000000000000 EVALSHA "$xadd" 3 seqcost:seq:room2 seqcost:stream seqcost:published:b 0 1764750000000000 "$payload" room __rand_int__
 
 psql "$postgres" -qc "CREATE TABLE IF NOT EXISTS seqcost_seq (topic text PRIMARY KEY, seq bigint NOT NULL)" >/dev/null
 echo "SELECT pg_notify('seqcost', '1 1764750000000000 room $payload');" > "$dir/bare.sql"

@@ -39,6 +39,7 @@ public final class FanOutPublisher implements Publisher {
         int failedStatus = -1;
         String failure;
         String unknown;
+        int unknownStatus;
     }
 
     private PublishOutcome collector() {
@@ -62,8 +63,13 @@ public final class FanOutPublisher implements Publisher {
             }
 
             @Override
-            public void fateUnknown(PublishMessage m, String reason) {
-                answer(m, p -> p.unknown = p.unknown == null ? reason : p.unknown);
+            public void fateUnknown(PublishMessage m, int status, String reason) {
+                answer(m, p -> {
+                    if (p.unknown == null) {
+                        p.unknown = reason;
+                        p.unknownStatus = status;
+                    }
+                });
             }
 
             @Override
@@ -95,7 +101,7 @@ public final class FanOutPublisher implements Publisher {
         if (done.failure != null) {
             outcome.failed(m, done.failedStatus, done.failure);
         } else if (done.unknown != null) {
-            outcome.fateUnknown(m, done.unknown);
+            outcome.fateUnknown(m, done.unknownStatus, done.unknown);
         } else {
             outcome.accepted(m, done.firstStatus, done.firstSeq);
         }

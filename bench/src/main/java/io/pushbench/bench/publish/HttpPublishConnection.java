@@ -9,6 +9,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 
 import java.net.InetSocketAddress;
@@ -127,6 +128,9 @@ final class HttpPublishConnection {
             if (code >= 200 && code < 300) {
                 String seq = response.headers().get("X-Pushbench-Seq");
                 outcome.accepted(m, code, seq == null ? -1 : parseSeq(seq));
+            } else if (code == HttpResponseStatus.GATEWAY_TIMEOUT.code()) {
+                // the server's upstream (its broker) did not answer: it may have taken the message
+                outcome.fateUnknown(m, code, "publish to " + m.topic() + " answered " + response.status());
             } else {
                 outcome.failed(m, code, "publish to " + m.topic() + " answered " + response.status());
             }
@@ -149,7 +153,7 @@ final class HttpPublishConnection {
         if (m != null) {
             if (inFlightWritten) {
                 headResends = 0;
-                outcome.fateUnknown(m, "the server closed the publish connection after the request to " + m.topic()
+                outcome.fateUnknown(m, PublishOutcome.NO_STATUS, "the server closed the publish connection after the request to " + m.topic()
                         + " was written, before answering (" + why + ")");
             } else if (++headResends > MAX_RESENDS) {
                 headResends = 0;

@@ -25,10 +25,13 @@ public interface PublishOutcome {
     void failed(PublishMessage message, int status, String reason);
 
     /**
-     * The message was written but the connection closed before an answer: the server may or may not have processed
-     * it, so it is neither sent again (that could double it) nor counted as the server's loss.
+     * The message was written but the connection closed before an answer, or the answer says its fate is unknown
+     * (504 Gateway Timeout: the server's own upstream, a broker, did not answer): the server may or may not have
+     * processed it, so it is neither sent again (that could double it) nor counted as the server's loss.
+     *
+     * @param status 504, or {@link #NO_STATUS} when the connection closed unanswered
      */
-    void fateUnknown(PublishMessage message, String reason);
+    void fateUnknown(PublishMessage message, int status, String reason);
 
     /** A publish connection was opened again after the server closed it. */
     void reconnected();

@@ -14,7 +14,7 @@ public final class PublishOutcomes {
         }
 
         @Override
-        public void fateUnknown(PublishMessage message, String reason) {
+        public void fateUnknown(PublishMessage message, int status, String reason) {
         }
 
         @Override

@@ -200,8 +200,9 @@ public final class PublishScheduler implements AutoCloseable {
             }
 
             @Override
-            public void fateUnknown(PublishMessage m, String reason) {
+            public void fateUnknown(PublishMessage m, int status, String reason) {
                 outstanding.decrementAndGet();
+                countStatus(status);
                 fateUnknown.incrementAndGet();
                 unknownByTopic.incrementAndGet(m.topicIndex());
                 if (window.contains(m.scheduledNanos())) {

@@ -51,7 +51,7 @@ class HttpPublisherResendTest {
             }
 
             @Override
-            public void fateUnknown(PublishMessage m, String reason) {
+            public void fateUnknown(PublishMessage m, int status, String reason) {
                 outcomes.add("unknown " + reason);
                 done.countDown();
             }

@@ -43,7 +43,12 @@ final class ScriptedPublishServer implements AutoCloseable {
         java.util.function.Predicate<Request> drop = r -> false;
         /** Called with every request before it is answered or dropped (e.g. to forward it to a real server). */
         java.util.function.Consumer<Request> onRequest = r -> { };
-        /** Whether {@link #onRequest} also sees the dropped requests (they are then processed, just not answered). */
+        /** Answer a request it matches 504 Gateway Timeout, as a server whose upstream did not answer. */
+        java.util.function.Predicate<Request> gatewayTimeout = r -> false;
+        /**
+         * Whether {@link #onRequest} also sees the dropped requests and those answered 504 (they are then processed,
+         * just not answered, or answered as if not).
+         */
         boolean processDropped;
         /** On these connections (0-based, in accept order), read the first request's head only, then close. */
         java.util.function.IntPredicate closeAfterHead = c -> false;
@@ -124,7 +129,8 @@ final class ScriptedPublishServer implements AutoCloseable {
                     requests.add(r);
                 }
                 boolean dropped = index == script.dropRequest || script.drop.test(r);
-                if (!dropped || script.processDropped) {
+                boolean gatewayTimeout = !dropped && script.gatewayTimeout.test(r);
+                if (!(dropped || gatewayTimeout) || script.processDropped) {
                     script.onRequest.accept(r);
                 }
                 if (dropped) {
@@ -132,7 +138,7 @@ final class ScriptedPublishServer implements AutoCloseable {
                 }
                 answered++;
                 boolean close = script.closeEvery > 0 && answered % script.closeEvery == 0;
-                int status = script.status.applyAsInt(index);
+                int status = gatewayTimeout ? 504 : script.status.applyAsInt(index);
                 String answer = "HTTP/1.1 " + status + " Scripted\r\nContent-Length: 0\r\n"
                         + (script.seq == null ? "" : "X-Pushbench-Seq: " + script.seq.applyAsLong(r) + "\r\n")
                         + (close ? "Connection: close\r\n" : "") + "\r\n";

@@ -9,7 +9,7 @@ import io.pushbench.server.PushServer;
 import io.pushbench.server.PushServerConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A whole run against pushbench's server reached as an external target, with a publish proxy that reads one publish
- * of the window and closes the connection without answering: the publish has unknown fate; the run stays valid,
- * and whether or not the server got it, nothing is counted as missing against the server.
+ * of the window and closes the connection without answering, or answers it 504 Gateway Timeout (its upstream did not
+ * answer): the publish has unknown fate; the run stays valid, and whether or not the server got it, nothing is counted
+ * as missing against the server.
  */
 class UnknownFatePublishRunTest {
 
@@ -37,14 +38,20 @@ class UnknownFatePublishRunTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void runStaysValidWhenAPublishHasUnknownFate(boolean serverGotIt) throws Exception {
+    @ParameterizedTest(name = "answered 504: {0}, the server got it: {1}")
+    @CsvSource({"false,false", "false,true", "true,false", "true,true"})
+    void runStaysValidWhenAPublishHasUnknownFate(boolean answered504, boolean serverGotIt) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         try (PushServer server = new PushServer(PushServerConfig.builder().bindAddress("127.0.0.1").port(0).build())) {
             int port = server.start().getPort();
             ScriptedPublishServer.Script script = new ScriptedPublishServer.Script();
-            script.drop = r -> r.target().startsWith("/publish/") && seqOf(r) == DROPPED_SEQ;
+            java.util.function.Predicate<ScriptedPublishServer.Request> theOne =
+                    r -> r.target().startsWith("/publish/") && seqOf(r) == DROPPED_SEQ;
+            if (answered504) {
+                script.gatewayTimeout = theOne;
+            } else {
+                script.drop = theOne;
+            }
             script.processDropped = serverGotIt;
             script.onRequest = r -> forward(http, port, r);
             try (ScriptedPublishServer proxy = new ScriptedPublishServer(script)) {
@@ -64,14 +71,17 @@ class UnknownFatePublishRunTest {
                 assertThat(r.validity().reasons()).isEmpty();
                 assertThat(publish.fateUnknown()).isEqualTo(1);
                 assertThat(publish.failed()).isZero();
-                assertThat(publish.reconnects()).isEqualTo(1);
+                assertThat(publish.reconnects()).isEqualTo(answered504 ? 0 : 1);
                 assertThat(publish.fateUnknownUndelivered()).isEqualTo(serverGotIt ? 0 : CLIENTS);
                 assertThat(r.delivery().published()).isEqualTo(20);
                 assertThat(r.delivery().delivered()).isEqualTo(serverGotIt ? 20 * CLIENTS : 19 * CLIENTS);
                 assertThat(r.delivery().missing()).isZero();
                 assertThat(out.toString()).contains("sse: 1 publish of unknown fate",
                         (serverGotIt ? 0 : CLIENTS) + " of their deliveries never arrived", "sse publish answers: 200 x ",
-                        "; 1 reconnects, 0 resent");
+                        "; " + (answered504 ? 0 : 1) + " reconnects, 0 resent");
+                if (answered504) {
+                    assertThat(publish.statusCounts()).containsEntry(504, 1L);
+                }
             }
         }
     }

@@ -1,25 +1,34 @@
 package io.pushbench.server.broker;
 
 /**
- * A publish the broker did not take.
+ * A publish the broker did not take, or of which it is not known whether it took it.
  *
- * @see #refusedByLimit()
+ * @see #failure()
  */
 public final class BrokerPublishException extends RuntimeException {
 
-    private final boolean refusedByLimit;
-
-    /**
-     * @param refusedByLimit true when the message itself breaks a limit of the broker (answered 413), false when
-     *                       the broker is unavailable (answered 503: try again)
-     */
-    public BrokerPublishException(String message, boolean refusedByLimit, Throwable cause) {
-        super(message, cause);
-        this.refusedByLimit = refusedByLimit;
+    /** Why the publish has no seq; each is answered with its own status. */
+    public enum Failure {
+        /** The broker is unavailable and the publish was not made (503: try again). */
+        BROKER_UNAVAILABLE,
+        /** The message itself breaks a limit of the broker, its size (413). */
+        MESSAGE_TOO_LARGE,
+        /**
+         * The broker's connection was lost, or it did not answer, after the publish was sent: it may have been made
+         * (504, as a gateway whose upstream did not answer).
+         */
+        FATE_UNKNOWN
     }
 
-    /** Whether the message breaks a limit of the broker (its size), rather than the broker being unavailable. */
-    public boolean refusedByLimit() {
-        return refusedByLimit;
+    private final Failure failure;
+
+    public BrokerPublishException(String message, Failure failure, Throwable cause) {
+        super(message, cause);
+        this.failure = failure;
+    }
+
+    /** Why the publish has no seq. */
+    public Failure failure() {
+        return failure;
     }
 }

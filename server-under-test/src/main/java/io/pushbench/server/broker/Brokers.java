@@ -34,7 +34,7 @@ public final class Brokers {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             result.completeExceptionally(cause instanceof BrokerPublishException
                     ? cause : new BrokerPublishException("broker " + url.endpoint() + " did not take the publish: "
-                    + cause.getMessage(), false, cause));
+                    + cause.getMessage(), BrokerPublishException.Failure.BROKER_UNAVAILABLE, cause));
         });
         return result;
     }

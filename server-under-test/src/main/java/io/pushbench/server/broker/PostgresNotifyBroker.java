@@ -176,14 +176,16 @@ public final class PostgresNotifyBroker implements Broker {
         if (text == null || text.indexOf('\0') >= 0) {
             ingress.publishFailed();
             return CompletableFuture.failedFuture(new BrokerPublishException("a PostgreSQL NOTIFY payload is text: "
-                    + "this payload is not UTF-8 or holds a NUL byte", true, null));
+                    + "this payload is not UTF-8 or holds a NUL byte",
+                    BrokerPublishException.Failure.MESSAGE_TOO_LARGE, null));
         }
         int limit = maxPayloadBytes(topic.name());
         if (payload.length > limit) {
             ingress.publishFailed();
             return CompletableFuture.failedFuture(new BrokerPublishException("payload of " + payload.length
                     + " bytes exceeds PostgreSQL NOTIFY's " + MAX_NOTIFY_BYTES + "-byte limit (at most " + limit
-                    + " payload bytes on topic " + topic.name() + ")", true, null));
+                    + " payload bytes on topic " + topic.name() + ")",
+                    BrokerPublishException.Failure.MESSAGE_TOO_LARGE, null));
         }
         PublishLane lane = lanes.get(Math.floorMod(topic.name().hashCode(), lanes.size()));
         return Brokers.track(ingress, lane.submit(topic.name(), topic.headSeq(), acceptedEpochMicros, text),
@@ -262,11 +264,12 @@ public final class PostgresNotifyBroker implements Broker {
                     connection = null;
                     statement = null;
                     p.result().completeExceptionally(new BrokerPublishException("broker " + url.endpoint()
-                            + " did not take the publish: " + e.getMessage(), false, e));
+                            + " did not take the publish: " + e.getMessage(), BrokerPublishException.Failure.BROKER_UNAVAILABLE, e));
                 }
             }
             for (LaneWork p; (p = queue.poll()) != null; ) {
-                p.result().completeExceptionally(new BrokerPublishException("the server is stopping", false, null));
+                p.result().completeExceptionally(new BrokerPublishException("the server is stopping",
+                        BrokerPublishException.Failure.BROKER_UNAVAILABLE, null));
             }
         }
 

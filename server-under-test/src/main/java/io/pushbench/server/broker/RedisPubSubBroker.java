@@ -21,16 +21,14 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class RedisPubSubBroker implements Broker {
 
-    private static final String PUBLISH_SCRIPT = RedisScript.NEXT_SEQ
-            + "redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])\n"
-            + "return s\n";
+    private static final String PUBLISH_ACTION = "redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])\n";
 
     private final BrokerUrl url;
     private final RedisSetup redis;
     private final byte[] channelPrefix;
     private StatefulRedisConnection<byte[], byte[]> publishing;
     private StatefulRedisPubSubConnection<byte[], byte[]> subscription;
-    private RedisScript script;
+    private RedisPublishScript script;
     private BrokerIngress ingress;
 
     public RedisPubSubBroker(BrokerUrl url, ThreadFactory threads) {
@@ -49,7 +47,7 @@ public final class RedisPubSubBroker implements Broker {
         this.ingress = ingress;
         publishing = redis.connect("publishing connection");
         try {
-            script = new RedisScript(PUBLISH_SCRIPT, publishing.async());
+            script = new RedisPublishScript(PUBLISH_ACTION, redis, publishing);
             subscription = redis.client().connectPubSub(ByteArrayCodec.INSTANCE);
         } catch (Exception e) {
             throw redis.unavailable("subscription", e instanceof RuntimeException r ? r : new IllegalStateException(e));

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The Lettuce client both Redis brokers share: two I/O threads (Lettuce's minimum) made by the server's thread factory (so its CPU is
  * the server's), automatic reconnect with exponential backoff (50 ms doubling to 2 s; Lettuce subscribes a pub/sub
  * connection again by itself), and commands refused at once while disconnected, so a publish during an outage
- * fails (503) instead of waiting in a queue and being sent after the client was told it failed.
+ * fails (503) instead of waiting in a queue and being sent after the client was told it failed; a publish whose
+ * connection was lost while it awaited its answer is sent again by {@link RedisPublishScript}, which runs it once.
  *
  * <p>Lettuce 7.7 is built on Netty 4.2.13; it runs on the project's 4.2.18 (the same 4.2 line).
  */
@@ -48,6 +49,11 @@ final class RedisSetup implements AutoCloseable {
         return client;
     }
 
+    /** Lettuce's event executors, for timers of the brokers (the server's threads). */
+    java.util.concurrent.ScheduledExecutorService scheduler() {
+        return resources.eventExecutorGroup();
+    }
+
     /** A connection for commands. */
     StatefulRedisConnection<byte[], byte[]> connect(String purpose) throws BrokerUnavailableException {
         try {
@@ -66,7 +72,7 @@ final class RedisSetup implements AutoCloseable {
                 + root.getMessage(), e);
     }
 
-    /** The topic's last seq: its counter ({@link RedisScript#NEXT_SEQ}), 0 when it has none. */
+    /** The topic's last seq: its counter ({@link RedisPublishScript}), 0 when it has none. */
     CompletionStage<Long> headSeq(StatefulRedisConnection<byte[], byte[]> connection, String topic) {
         return connection.async().get(key("seq", topic))
                 .thenApply(v -> v == null ? 0L : Long.parseLong(new String(v, StandardCharsets.US_ASCII)));

@@ -27,10 +27,8 @@ public final class RedisStreamsBroker implements Broker {
     private static final long BLOCK_MILLIS = 1_000;
     private static final int READ_COUNT = 1_000;
 
-    private static final String PUBLISH_SCRIPT = RedisScript.NEXT_SEQ
-            + "redis.call('XADD', KEYS[2], 'MAXLEN', '~', " + MAX_STREAM_LENGTH
-            + ", '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])\n"
-            + "return s\n";
+    private static final String PUBLISH_ACTION = "redis.call('XADD', KEYS[2], 'MAXLEN', '~', " + MAX_STREAM_LENGTH
+            + ", '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])\n";
 
     private final BrokerUrl url;
     private final RedisSetup redis;
@@ -38,7 +36,7 @@ public final class RedisStreamsBroker implements Broker {
     private final byte[] streamKey;
     private StatefulRedisConnection<byte[], byte[]> publishing;
     private StatefulRedisConnection<byte[], byte[]> reading;
-    private RedisScript script;
+    private RedisPublishScript script;
     private BrokerIngress ingress;
     private Thread reader;
     private volatile boolean closed;
@@ -62,7 +60,7 @@ public final class RedisStreamsBroker implements Broker {
         publishing = redis.connect("publishing connection");
         reading = redis.connect("stream reader");
         try {
-            script = new RedisScript(PUBLISH_SCRIPT, publishing.async());
+            script = new RedisPublishScript(PUBLISH_ACTION, redis, publishing);
             List<StreamMessage<byte[], byte[]>> last = reading.sync().xrevrange(streamKey, Range.create("-", "+"),
                     Limit.from(1));
             lastId = last.isEmpty() ? "0-0" : last.get(0).getId();   // start after what is there already

@@ -76,9 +76,13 @@ public final class ControlHandler extends ChannelInboundHandlerAdapter {
             seq = result.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
-            boolean tooLarge = cause instanceof BrokerPublishException b && b.refusedByLimit();
-            Responses.sendText(ctx, tooLarge ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
-                    : HttpResponseStatus.SERVICE_UNAVAILABLE, String.valueOf(cause.getMessage()), keepAlive);
+            HttpResponseStatus status = !(cause instanceof BrokerPublishException b) ? HttpResponseStatus.SERVICE_UNAVAILABLE
+                    : switch (b.failure()) {
+                        case BROKER_UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+                        case MESSAGE_TOO_LARGE -> HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
+                        case FATE_UNKNOWN -> HttpResponseStatus.GATEWAY_TIMEOUT;
+                    };
+            Responses.sendText(ctx, status, String.valueOf(cause.getMessage()), keepAlive);
             return;
         }
         FullHttpResponse response = Responses.text(HttpResponseStatus.OK, Long.toString(seq));

@@ -7,6 +7,7 @@ import io.pushbench.server.PushServer;
 import io.pushbench.server.client.PushTestClient;
 import io.pushbench.server.client.Received;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -153,6 +154,47 @@ class BrokerFaultTest {
                         .isGreaterThanOrEqualTo(1_400_000);
                 assertThat(instances.get(0).brokerMetrics().skippedSeqs()).isZero();
             }
+        }
+    }
+
+    /**
+     * The publishing connection sends a publish again when it reconnects if the answer never came (Lettuce's
+     * at-least-once): when the publish had run before the connection was cut (Redis crashed after writing its AOF),
+     * that must not make a second message.
+     */
+    @Test
+    void aPublishWhoseAnswerWasCutAfterItRanIsPublishedOnce() throws Exception {
+        for (String scheme : List.of("redis", "redis-streams")) {
+            try (LocalRedis redis = new LocalRedis(false);
+                 AnswerCuttingProxy proxy = new AnswerCuttingProxy(redis.port());
+                 BrokerInstances instances = new BrokerInstances(scheme + "://127.0.0.1:" + proxy.port(), 1);
+                 PushTestClient a = PushTestClient.subscribe(Strategy.SSE, instances.get(0).address(), TOPIC, 0)) {
+                publishOk(instances, 1, 1);
+                proxy.cutTheAnswerTo("EVALSHA");
+                publishOk(instances, 2, 1);     // answered once the connection is back: the seq it got the first time
+                assertThat(proxy.cut()).as("the answer to the publish of m2 was lost").isTrue();
+                publishOk(instances, 3, 1);
+                assertThat(a.await(3)).as(scheme).extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                        .containsExactly("m1", "m2", "m3");
+                assertThat(redis.cli("GET", instances.namespace() + ":seq:" + TOPIC)).isEqualTo("3");
+            }
+        }
+    }
+
+    /** Redis paused past the command timeout (10 s): the publish sent to it may still run, and does once it resumes. */
+    @Test
+    void aPublishRedisDoesNotAnswerInTimeIsAnswered504AndMayStillBePublished() throws Exception {
+        try (LocalRedis redis = new LocalRedis(false);
+             BrokerInstances instances = new BrokerInstances("redis-streams://127.0.0.1:" + redis.port(), 1);
+             PushTestClient a = PushTestClient.subscribe(Strategy.SSE, instances.get(0).address(), TOPIC, 0)) {
+            publishOk(instances, 1, 1);
+            redis.pause();
+            HttpResponse<String> answer = instances.publish(0, TOPIC, "m2");
+            redis.resume();
+            assertThat(answer.statusCode()).isEqualTo(504);
+            assertThat(answer.body()).contains("did not answer within 10 s", "may or may not have been published");
+            assertThat(a.await(2)).extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                    .containsExactly("m1", "m2");
         }
     }
 
