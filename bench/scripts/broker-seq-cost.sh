@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+ensure_jar
 echo "# $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 port=$(free_port); dir=$(mktemp -d)
@@ -28,32 +29,18 @@ redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$d
 pid=$!
 trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$dir"; psql "$postgres" -qc "DROP TABLE IF EXISTS seqcost_seq" >/dev/null 2>&1 || true' EXIT
 await_port "$port" "$pid" redis-server "$dir/log"
-# the scripts of RedisPublishScript + RedisPubSubBroker / RedisStreamsBroker, as the server loads them: the ring of
+# the publish scripts exactly as the server loads them (RedisPublishScript + the broker's action): the ring of
 # publishes run (exactly once over a lost connection), the topic's next seq, the action, the ring's record
-ran_already_or_next_seq="local ring, number = KEYS[#KEYS], ARGV[#ARGV]
-local slot = tostring(tonumber(number) % 4096)
-local ran = redis.call('HGET', ring, slot)
-if ran then
-  local ranNumber, ranSeq = string.match(ran, '^(%d+) (%d+)$')
-  if ranNumber == number then return tonumber(ranSeq) end
-end
-local s = redis.call('INCR', KEYS[1])
-local floor = tonumber(ARGV[1])
-if s <= floor then s = floor + 1; redis.call('SET', KEYS[1], s) end
-"
-record="redis.call('HSET', ring, slot, number .. ' ' .. s)
-redis.call('PEXPIRE', ring, 60000)
-return s
-"
+server_script() {
+  java -cp server-under-test/target/server-under-test.jar io.pushbench.server.broker.RedisPublishScript "$1"
+}
 seq_only() {   # the sequence alone, as before the ring (the ring's cost is the difference)
   printf "local s = redis.call('INCR', KEYS[1])\nlocal floor = tonumber(ARGV[1])\nif s <= floor then s = floor + 1; redis.call('SET', KEYS[1], s) end\n%s\nreturn s" "$1"
 }
 pub_seq=$(redis-cli -p "$port" SCRIPT LOAD "$(seq_only "redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])")")
 xadd_seq=$(redis-cli -p "$port" SCRIPT LOAD "$(seq_only "redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])")")
-pub=$(redis-cli -p "$port" SCRIPT LOAD "${ran_already_or_next_seq}redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])
-${record}")
-xadd=$(redis-cli -p "$port" SCRIPT LOAD "${ran_already_or_next_seq}redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])
-${record}")
+pub=$(redis-cli -p "$port" SCRIPT LOAD "$(server_script pubsub)")
+xadd=$(redis-cli -p "$port" SCRIPT LOAD "$(server_script streams)")
 payload=$(head -c 64 /dev/zero | tr '\0' 'x')
 redis_rate() {   # connections, command...
   local c=$1; shift

@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class RedisPubSubBroker implements Broker {
 
-    private static final String PUBLISH_ACTION = "redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])\n";
+    static final String PUBLISH_ACTION = "redis.call('PUBLISH', ARGV[4], s .. ' ' .. ARGV[2] .. ' ' .. ARGV[3])\n";
 
     private final BrokerUrl url;
     private final RedisSetup redis;

@@ -79,12 +79,33 @@ final class RedisPublishScript {
      */
     RedisPublishScript(String action, RedisSetup redis, StatefulRedisConnection<byte[], byte[]> connection)
             throws Exception {
-        this.text = RAN_ALREADY_OR_NEXT_SEQ + action + RECORD_AND_RETURN_SEQ;
+        this.text = text(action);
         this.connection = connection;
         this.ringKey = redis.key("published", instanceName());
         this.scheduler = redis.scheduler();
         this.commandTimeoutNanos = RedisSetup.COMMAND_TIMEOUT.toNanos();
         this.sha = connection.async().scriptLoad(text).get();
+    }
+
+    /** The whole script around an action. */
+    static String text(String action) {
+        return RAN_ALREADY_OR_NEXT_SEQ + action + RECORD_AND_RETURN_SEQ;
+    }
+
+    /**
+     * Prints the script a Redis broker loads, {@code pubsub} or {@code streams}: bench/scripts/broker-seq-cost.sh
+     * measures what the server runs, not a copy of it.
+     */
+    public static void main(String[] args) {
+        String broker = args.length == 1 ? args[0] : "";
+        switch (broker) {
+            case "pubsub" -> System.out.print(text(RedisPubSubBroker.PUBLISH_ACTION));
+            case "streams" -> System.out.print(text(RedisStreamsBroker.PUBLISH_ACTION));
+            default -> {
+                System.err.println("usage: RedisPublishScript pubsub|streams (the publish script that broker loads)");
+                System.exit(2);
+            }
+        }
     }
 
     private static String instanceName() {

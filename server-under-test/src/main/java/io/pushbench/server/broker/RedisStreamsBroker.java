@@ -27,7 +27,7 @@ public final class RedisStreamsBroker implements Broker {
     private static final long BLOCK_MILLIS = 1_000;
     private static final int READ_COUNT = 1_000;
 
-    private static final String PUBLISH_ACTION = "redis.call('XADD', KEYS[2], 'MAXLEN', '~', " + MAX_STREAM_LENGTH
+    static final String PUBLISH_ACTION = "redis.call('XADD', KEYS[2], 'MAXLEN', '~', " + MAX_STREAM_LENGTH
             + ", '*', 't', ARGV[4], 's', s, 'u', ARGV[2], 'p', ARGV[3])\n";
 
     private final BrokerUrl url;
