@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # What one sequence per topic costs the broker: a publish as the server sends it (Redis: the EVALSHA of the ring of
-# publishes run, INCR, PUBLISH or XADD; the same without the ring, the sequence alone; PostgreSQL: the upsert of the topic's row + pg_notify, one autocommit statement) against the bare
+# publishes run, INCR, PUBLISH or XADD; the same without the ring, the sequence alone; PostgreSQL: the upsert of the
+# topic's row, the lane's row, pg_notify, one autocommit statement) against the bare
 # carrier (PUBLISH, XADD, SELECT pg_notify), with redis-benchmark and pgbench: one connection (the round trip a
 # publish waits for) and 32 connections (the broker's throughput). Redis: a redis-server of its own on a free port;
-# PostgreSQL: the test database, table seqcost_seq created and dropped here.
+# PostgreSQL: the test database, tables seqcost_seq and seqcost_published created and dropped here. The PostgreSQL
+# statement is a copy of PostgresNotifyBroker's (pgbench needs literals where the server binds parameters).
 #
 #   bench/scripts/broker-seq-cost.sh [--requests N] [--seconds S] [--postgres CONNINFO]
 set -euo pipefail
@@ -27,7 +29,7 @@ echo "# $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) load average $(c
 port=$(free_port); dir=$(mktemp -d)
 redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir" > "$dir/log" 2>&1 &
 pid=$!
-trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$dir"; psql "$postgres" -qc "DROP TABLE IF EXISTS seqcost_seq" >/dev/null 2>&1 || true' EXIT
+trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$dir"; psql "$postgres" -qc "DROP TABLE IF EXISTS seqcost_seq, seqcost_published" >/dev/null 2>&1 || true' EXIT
 await_port "$port" "$pid" redis-server "$dir/log"
 # the publish scripts exactly as the server loads them (RedisPublishScript + the broker's action): the ring of
 # publishes run (exactly once over a lost connection), the topic's next seq, the action, the ring's record
@@ -64,14 +66,18 @@ row "Redis EVALSHA INCR + XADD (sequence alone)" EVALSHA "$xadd_seq" 2 seqcost:s
 row "Redis EVALSHA ring + INCR + XADD (server)" -r 1000000000000 EVALSHA "$xadd" 3 seqcost:seq:room2 seqcost:stream seqcost:published:b 0 1764750000000000 "$payload" room __rand_int__
 
 psql "$postgres" -qc "CREATE TABLE IF NOT EXISTS seqcost_seq (topic text PRIMARY KEY, seq bigint NOT NULL)" >/dev/null
+psql "$postgres" -qc "CREATE TABLE IF NOT EXISTS seqcost_published (lane text PRIMARY KEY, number bigint NOT NULL, seq bigint NOT NULL)" >/dev/null
 echo "SELECT pg_notify('seqcost', '1 1764750000000000 room $payload');" > "$dir/bare.sql"
-cat > "$dir/server.sql" <<SQL
+cat > "$dir/seq.sql" <<SQL
 WITH s AS (INSERT INTO seqcost_seq AS q (topic, seq) VALUES ('room', 0 + 1) ON CONFLICT (topic) DO UPDATE SET seq = GREATEST(q.seq + 1, EXCLUDED.seq) RETURNING q.seq) SELECT s.seq, pg_notify('seqcost', s.seq || ' ' || '1764750000000000' || ' ' || 'room' || ' ' || '$payload') FROM s;
+SQL
+cat > "$dir/server.sql" <<SQL
+WITH s AS (INSERT INTO seqcost_seq AS q (topic, seq) VALUES ('room', 0 + 1) ON CONFLICT (topic) DO UPDATE SET seq = GREATEST(q.seq + 1, EXCLUDED.seq) RETURNING q.seq), r AS (INSERT INTO seqcost_published (lane, number, seq) SELECT 'lane-0', 1, s.seq FROM s ON CONFLICT (lane) DO UPDATE SET number = EXCLUDED.number, seq = EXCLUDED.seq) SELECT s.seq, pg_notify('seqcost', s.seq || ' ' || '1764750000000000' || ' ' || 'room' || ' ' || '$payload') FROM s;
 SQL
 pg_rate() {   # clients, file
   pgbench -n -c "$1" -j "$(( $1 < 2 ? 1 : 2 ))" -T "$seconds" -f "$2" "$postgres" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
 }
-for pair in "PostgreSQL SELECT pg_notify (bare):bare" "PostgreSQL upsert + pg_notify (server):server"; do
+for pair in "PostgreSQL SELECT pg_notify (bare):bare" "PostgreSQL upsert + pg_notify (sequence alone):seq" "PostgreSQL upsert + lane row + pg_notify (server):server"; do
   label=${pair%%:*}; file=${pair##*:}
   one=$(pg_rate 1 "$dir/$file.sql"); many=$(pg_rate 32 "$dir/$file.sql")
   echo "| $label | $one ($(awk -v r="$one" 'BEGIN { printf "%.1f", 1e6 / r }')) | $many |"

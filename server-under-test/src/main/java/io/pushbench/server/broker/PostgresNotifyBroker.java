@@ -32,6 +32,12 @@ import org.postgresql.PGNotification;
  * blocks on (one listener, {@value #PUBLISH_CONNECTIONS} publishing connections) never runs on the server's event
  * loops: those only hand it a publish and get the answer back. docs/brokers.md has the reasons and the cost.
  *
+ * <p>Exactly once: a publish whose connection is lost while it awaits its answer may have committed. The statement
+ * also records, in its lane's row of {@code <namespace>_published}, the number the lane gave the publish and the seq it
+ * got; the lane connects again and, unless its row says the publish ran (then its seq is the answer), runs it again,
+ * for up to {@value #RESEND_FOR_MILLIS} ms; past that its fate is unknown (504). A lane runs one publish at a time, so
+ * one row per lane is enough.
+ *
  * <p>NOTIFY's limits hold: the whole notification must be shorter than {@value #MAX_NOTIFY_BYTES} bytes (a larger
  * publish is refused, 413, naming the limit), it is text (a payload that is not UTF-8, or holds a NUL, is
  * refused), and nothing is replayed: what is notified while an instance's listener is down never reaches it.
@@ -43,10 +49,14 @@ public final class PostgresNotifyBroker implements Broker {
     /** Publishing connections; a topic always uses the same one, so its publishes stay in order. */
     static final int PUBLISH_CONNECTIONS = 2;
     private static final int POLL_MILLIS = 500;
+    /** How long a publish cut by a lost connection is tried again: as long as Redis's command timeout. */
+    static final long RESEND_FOR_MILLIS = 10_000;
+    private static final long RECONNECT_PAUSE_MILLIS = 50;
 
     private final BrokerUrl url;
     private final ThreadFactory threads;
     private final String table;
+    private final String publishedTable;
     private final String channel;
     private final List<PublishLane> lanes = new ArrayList<>();
     private BrokerIngress ingress;
@@ -58,6 +68,7 @@ public final class PostgresNotifyBroker implements Broker {
         this.url = url;
         this.threads = threads;
         this.table = url.namespace() + "_seq";
+        this.publishedTable = url.namespace() + "_published";
         this.channel = url.namespace();
     }
 
@@ -79,8 +90,9 @@ public final class PostgresNotifyBroker implements Broker {
             listening = connect();
             createTable(listening);
             listen(listening);
+            String instance = Long.toHexString(new java.security.SecureRandom().nextLong());
             for (int i = 0; i < PUBLISH_CONNECTIONS; i++) {
-                lanes.add(new PublishLane(connect()));
+                lanes.add(new PublishLane(connect(), instance + "-" + i));
             }
         } catch (SQLException e) {
             close();
@@ -98,7 +110,12 @@ public final class PostgresNotifyBroker implements Broker {
     }
 
     private void createTable(Connection c) throws SQLException {
-        String ddl = "CREATE TABLE IF NOT EXISTS " + table + " (topic text PRIMARY KEY, seq bigint NOT NULL)";
+        createTable(c, "CREATE TABLE IF NOT EXISTS " + table + " (topic text PRIMARY KEY, seq bigint NOT NULL)");
+        createTable(c, "CREATE TABLE IF NOT EXISTS " + publishedTable
+                + " (lane text PRIMARY KEY, number bigint NOT NULL, seq bigint NOT NULL)");
+    }
+
+    private static void createTable(Connection c, String ddl) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(ddl);
         } catch (SQLException e) {
@@ -216,16 +233,22 @@ public final class PostgresNotifyBroker implements Broker {
 
     /**
      * One publishing connection and the thread that uses it, one statement at a time (JDBC blocks). A statement
-     * that fails fails its publish; the connection is made again for the next one.
+     * refused fails its publish; one whose connection was lost is run again, once (class comment); the connection is
+     * made again for the next one.
      */
     private final class PublishLane {
         private final LinkedBlockingQueue<LaneWork> queue = new LinkedBlockingQueue<>();
         private final Thread thread;
+        /** This lane's row in {@code <namespace>_published}: the instance's name and the lane's index. */
+        private final String name;
+        private long lastNumber;
+        private PreparedStatement ranStatement;
         private Connection connection;
         private PreparedStatement statement;
 
-        PublishLane(Connection connection) {
+        PublishLane(Connection connection, String name) {
             this.connection = connection;
+            this.name = name;
             this.thread = threads.newThread(this::run);
         }
 
@@ -258,13 +281,13 @@ public final class PostgresNotifyBroker implements Broker {
                     break;
                 }
                 try {
-                    p.result().complete(p instanceof Publish publish ? execute(publish) : head((HeadQuery) p));
+                    p.result().complete(p instanceof Publish publish ? publishOnce(publish) : head((HeadQuery) p));
                 } catch (SQLException e) {
-                    closeQuietly(connection);
-                    connection = null;
-                    statement = null;
+                    dropConnection();
                     p.result().completeExceptionally(new BrokerPublishException("broker " + url.endpoint()
                             + " did not take the publish: " + e.getMessage(), BrokerPublishException.Failure.BROKER_UNAVAILABLE, e));
+                } catch (BrokerPublishException e) {
+                    p.result().completeExceptionally(e);
                 }
             }
             for (LaneWork p; (p = queue.poll()) != null; ) {
@@ -285,28 +308,97 @@ public final class PostgresNotifyBroker implements Broker {
             }
         }
 
-        private long execute(Publish p) throws SQLException {
-            if (connection == null) {
-                connection = connect();
+        /**
+         * Runs the publish once: again on a new connection when the one it was sent on was lost before its answer,
+         * unless the lane's row says it committed.
+         *
+         * @throws SQLException            it was not sent, or the broker refused it: it has no seq
+         * @throws BrokerPublishException  its fate stayed unknown ({@link BrokerPublishException.Failure#FATE_UNKNOWN})
+         *                                 or the server is stopping
+         */
+        private long publishOnce(Publish p) throws SQLException {
+            long number = ++lastNumber;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(RESEND_FOR_MILLIS);
+            boolean sent = false;
+            while (true) {
+                try {
+                    if (connection == null) {
+                        connection = connect();
+                    }
+                    if (sent) {
+                        Long ran = ranSeq(number);
+                        if (ran != null) {
+                            return ran;
+                        }
+                    }
+                    sent = true;
+                    return execute(p, number);
+                } catch (SQLException e) {
+                    dropConnection();
+                    if (!sent || !connectionLost(e)) {
+                        throw e;
+                    }
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new BrokerPublishException("the connection to " + url.endpoint() + " was lost while the "
+                                + "publish awaited its answer and could not be made again within "
+                                + RESEND_FOR_MILLIS / 1_000 + " s (" + e.getMessage()
+                                + "): it may or may not have been published", BrokerPublishException.Failure.FATE_UNKNOWN, e);
+                    }
+                    try {
+                        Thread.sleep(RECONNECT_PAUSE_MILLIS);
+                    } catch (InterruptedException stopping) {
+                        Thread.currentThread().interrupt();
+                        throw new BrokerPublishException("the server is stopping",
+                                BrokerPublishException.Failure.FATE_UNKNOWN, e);
+                    }
+                }
             }
+        }
+
+        private long execute(Publish p, long number) throws SQLException {
             if (statement == null) {
-                // the row lock taken by the upsert is held to commit: a topic's seqs commit, and notify, in order
+                // the row lock taken by the upsert is held to commit: a topic's seqs commit, and notify, in order; the
+                // lane's row records which publish this was, in the same transaction
                 statement = connection.prepareStatement("WITH s AS (INSERT INTO " + table + " AS q (topic, seq) "
                         + "VALUES (?, ? + 1) ON CONFLICT (topic) DO UPDATE SET seq = GREATEST(q.seq + 1, EXCLUDED.seq) "
-                        + "RETURNING q.seq) SELECT s.seq, pg_notify(?, s.seq || ' ' || ? || ' ' || ? || ' ' || ?) FROM s");
+                        + "RETURNING q.seq), r AS (INSERT INTO " + publishedTable + " (lane, number, seq) "
+                        + "SELECT ?, ?, s.seq FROM s ON CONFLICT (lane) DO UPDATE SET number = EXCLUDED.number, "
+                        + "seq = EXCLUDED.seq) SELECT s.seq, pg_notify(?, s.seq || ' ' || ? || ' ' || ? || ' ' || ?) FROM s");
             }
             statement.setString(1, p.topic());
             statement.setLong(2, p.floorSeq());
-            statement.setString(3, channel);
-            statement.setString(4, Long.toString(p.acceptedEpochMicros()));
-            statement.setString(5, p.topic());
-            statement.setString(6, p.payload());
+            statement.setString(3, name);
+            statement.setLong(4, number);
+            statement.setString(5, channel);
+            statement.setString(6, Long.toString(p.acceptedEpochMicros()));
+            statement.setString(7, p.topic());
+            statement.setString(8, p.payload());
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("the publish statement returned no seq");
                 }
                 return rs.getLong(1);
             }
+        }
+
+        /** The seq the publish of this number got, when it committed; else null. */
+        private Long ranSeq(long number) throws SQLException {
+            if (ranStatement == null) {
+                ranStatement = connection.prepareStatement("SELECT seq FROM " + publishedTable
+                        + " WHERE lane = ? AND number = ?");
+            }
+            ranStatement.setString(1, name);
+            ranStatement.setLong(2, number);
+            try (ResultSet rs = ranStatement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+
+        private void dropConnection() {
+            closeQuietly(connection);
+            connection = null;
+            statement = null;
+            ranStatement = null;
         }
     }
 
@@ -322,6 +414,13 @@ public final class PostgresNotifyBroker implements Broker {
             }
         }
         closeQuietly(listening);
+    }
+
+    /** Whether the connection was lost (its statement may have committed), rather than the statement refused. */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        // 08: connection exception; 57P: the server is shutting down or crashed (it may have committed first)
+        return state == null || state.startsWith("08") || state.startsWith("57P");
     }
 
     private static void closeQuietly(Connection c) {

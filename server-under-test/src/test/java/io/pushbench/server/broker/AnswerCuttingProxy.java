@@ -12,17 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A TCP relay in front of a Redis on loopback that can lose one answer the way a crash does: the command reaches Redis
- * and runs, then its connection is cut before the answer gets back, so the client cannot know whether it ran. Every
- * other byte and every later connection is relayed as it is.
+ * A TCP relay in front of a broker on loopback (Redis, PostgreSQL) that can lose one answer the way a crash does: the
+ * request reaches the broker and runs, then its connection is cut before the answer gets back, so the client cannot
+ * know whether it ran. Every other byte and every later connection is relayed as it is.
  */
 final class AnswerCuttingProxy implements AutoCloseable {
 
     private final ServerSocket listening;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    /** The command name (as RESP carries it) whose answer is to be lost; null when none is. */
+    /** Text of the request whose answer is to be lost; null when none is. */
     private final AtomicReference<String> cutAnswerTo = new AtomicReference<>();
+    private volatile boolean refusing;
 
     AnswerCuttingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -36,9 +37,17 @@ final class AnswerCuttingProxy implements AutoCloseable {
         return listening.getLocalPort();
     }
 
-    /** The next command of this name (e.g. {@code EVALSHA}) is relayed and run, and its connection cut before its answer. */
-    void cutTheAnswerTo(String command) {
-        cutAnswerTo.set("\r\n" + command + "\r\n");
+    /**
+     * The next request whose bytes hold this text (a Redis command's name, a statement's parameter) is relayed and
+     * run, and its connection cut before its answer.
+     */
+    void cutTheAnswerTo(String text) {
+        cutAnswerTo.set(text);
+    }
+
+    /** From now on, a new connection is closed at once (the broker seems down); those open stay. */
+    void refuseNewConnections() {
+        refusing = true;
     }
 
     /** Whether the armed cut has happened. */
@@ -50,6 +59,10 @@ final class AnswerCuttingProxy implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
+                if (refusing) {
+                    client.close();
+                    continue;
+                }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);

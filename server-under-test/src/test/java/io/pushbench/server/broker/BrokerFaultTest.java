@@ -158,26 +158,61 @@ class BrokerFaultTest {
     }
 
     /**
-     * The publishing connection sends a publish again when it reconnects if the answer never came (Lettuce's
-     * at-least-once): when the publish had run before the connection was cut (Redis crashed after writing its AOF),
-     * that must not make a second message.
+     * A publish that ran (Redis wrote its AOF, PostgreSQL committed) and whose answer was lost with its connection
+     * (the broker crashed before answering) is sent again once the connection is back, and answered with the seq it
+     * got the first time: it makes no second message, and is not refused (503) though it was published.
      */
     @Test
     void aPublishWhoseAnswerWasCutAfterItRanIsPublishedOnce() throws Exception {
         for (String scheme : List.of("redis", "redis-streams")) {
             try (LocalRedis redis = new LocalRedis(false);
-                 AnswerCuttingProxy proxy = new AnswerCuttingProxy(redis.port());
-                 BrokerInstances instances = new BrokerInstances(scheme + "://127.0.0.1:" + proxy.port(), 1);
-                 PushTestClient a = PushTestClient.subscribe(Strategy.SSE, instances.get(0).address(), TOPIC, 0)) {
-                publishOk(instances, 1, 1);
-                proxy.cutTheAnswerTo("EVALSHA");
-                publishOk(instances, 2, 1);     // answered once the connection is back: the seq it got the first time
-                assertThat(proxy.cut()).as("the answer to the publish of m2 was lost").isTrue();
-                publishOk(instances, 3, 1);
-                assertThat(a.await(3)).as(scheme).extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
-                        .containsExactly("m1", "m2", "m3");
-                assertThat(redis.cli("GET", instances.namespace() + ":seq:" + TOPIC)).isEqualTo("3");
+                 AnswerCuttingProxy proxy = new AnswerCuttingProxy(redis.port())) {
+                publishedOnceThroughACut(scheme + "://127.0.0.1:" + proxy.port(), proxy, "EVALSHA");
             }
+        }
+        try (AnswerCuttingProxy proxy = new AnswerCuttingProxy(5432)) {
+            publishedOnceThroughACut("postgresql://127.0.0.1:" + proxy.port() + "/test?user=postgres", proxy, "m2");
+        }
+    }
+
+    /**
+     * m1, m2 and m3 published on one instance, the answer to m2's publish cut after it ran: each is answered 200 with
+     * seqs 1, 2, 3 (a second run of m2 would have taken seq 3) and delivered once.
+     */
+    private static void publishedOnceThroughACut(String broker, AnswerCuttingProxy proxy, String requestText)
+            throws Exception {
+        try (BrokerInstances instances = new BrokerInstances(broker, 1);
+             PushTestClient a = PushTestClient.subscribe(Strategy.SSE, instances.get(0).address(), TOPIC, 0)) {
+            publishOk(instances, 1, 1);
+            proxy.cutTheAnswerTo(requestText);
+            publishOk(instances, 2, 1);     // answered once the connection is back: the seq it got the first time
+            assertThat(proxy.cut()).as("the answer to the publish of m2 was lost").isTrue();
+            publishOk(instances, 3, 1);
+            assertThat(a.await(3)).as(broker).extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                    .containsExactly("m1", "m2", "m3");
+            assertThat(instances.get(0).brokerMetrics().publishFailed()).isZero();
+        }
+    }
+
+    /**
+     * PostgreSQL: the answer to a committed publish is lost and no new connection can be made for 10 s: answered 504,
+     * not 503, and the message is delivered all the same (the listening connection stayed).
+     */
+    @Test
+    void aPublishWhoseConnectionCannotBeMadeAgainIsAnswered504AndMayStillBePublished() throws Exception {
+        try (AnswerCuttingProxy proxy = new AnswerCuttingProxy(5432);
+             BrokerInstances instances = new BrokerInstances("postgresql://127.0.0.1:" + proxy.port()
+                     + "/test?user=postgres", 1);
+             PushTestClient a = PushTestClient.subscribe(Strategy.SSE, instances.get(0).address(), TOPIC, 0)) {
+            publishOk(instances, 1, 1);
+            proxy.cutTheAnswerTo("m2");
+            proxy.refuseNewConnections();
+            HttpResponse<String> answer = instances.publish(0, TOPIC, "m2");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(504);
+            assertThat(answer.body()).contains("could not be made again within 10 s",
+                    "may or may not have been published");
+            assertThat(a.await(2)).extracting(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                    .containsExactly("m1", "m2");
         }
     }
 
