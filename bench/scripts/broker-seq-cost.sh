@@ -72,7 +72,7 @@ cat > "$dir/seq.sql" <<SQL
 WITH s AS (INSERT INTO seqcost_seq AS q (topic, seq) VALUES ('room', 0 + 1) ON CONFLICT (topic) DO UPDATE SET seq = GREATEST(q.seq + 1, EXCLUDED.seq) RETURNING q.seq) SELECT s.seq, pg_notify('seqcost', s.seq || ' ' || '1764750000000000' || ' ' || 'room' || ' ' || '$payload') FROM s;
 SQL
 cat > "$dir/server.sql" <<SQL
-WITH s AS (INSERT INTO seqcost_seq AS q (topic, seq) VALUES ('room', 0 + 1) ON CONFLICT (topic) DO UPDATE SET seq = GREATEST(q.seq + 1, EXCLUDED.seq) RETURNING q.seq), r AS (INSERT INTO seqcost_published (lane, number, seq) SELECT 'lane-0', 1, s.seq FROM s ON CONFLICT (lane) DO UPDATE SET number = EXCLUDED.number, seq = EXCLUDED.seq) SELECT s.seq, pg_notify('seqcost', s.seq || ' ' || '1764750000000000' || ' ' || 'room' || ' ' || '$payload') FROM s;
+WITH s AS (INSERT INTO seqcost_seq AS q (topic, seq) VALUES ('room', 0 + 1) ON CONFLICT (topic) DO UPDATE SET seq = GREATEST(q.seq + 1, EXCLUDED.seq) RETURNING q.seq), r AS (INSERT INTO seqcost_published (lane, number, seq) SELECT 'lane-' || :client_id, 1, s.seq FROM s ON CONFLICT (lane) DO UPDATE SET number = EXCLUDED.number, seq = EXCLUDED.seq) SELECT s.seq, pg_notify('seqcost', s.seq || ' ' || '1764750000000000' || ' ' || 'room' || ' ' || '$payload') FROM s;
 SQL
 pg_rate() {   # clients, file
   pgbench -n -c "$1" -j "$(( $1 < 2 ? 1 : 2 ))" -T "$seconds" -f "$2" "$postgres" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
