@@ -91,6 +91,7 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LeakDetection.offUnlessAsked();
         System.exit(commandLine().execute(args));
     }
 }

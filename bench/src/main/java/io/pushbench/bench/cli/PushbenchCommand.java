@@ -54,6 +54,7 @@ public final class PushbenchCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        io.pushbench.server.LeakDetection.offUnlessAsked();   // the loader's and an embedded server's buffers
         System.exit(commandLine().execute(args));
     }
 }

@@ -29,6 +29,7 @@ public final class ForkedServerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        io.pushbench.server.LeakDetection.offUnlessAsked();
         PushServer server;
         InetSocketAddress address;
         try {
