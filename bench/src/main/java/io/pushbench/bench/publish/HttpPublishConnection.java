@@ -153,8 +153,8 @@ final class HttpPublishConnection {
         if (m != null) {
             if (inFlightWritten) {
                 headResends = 0;
-                outcome.fateUnknown(m, PublishOutcome.NO_STATUS, "the server closed the publish connection after the request to " + m.topic()
-                        + " was written, before answering (" + why + ")");
+                outcome.fateUnknown(m, PublishOutcome.NO_STATUS, "the server closed the publish connection after the "
+                        + "request to " + m.topic() + " was written, before answering (" + why + ")");
             } else if (++headResends > MAX_RESENDS) {
                 headResends = 0;
                 outcome.failed(m, PublishOutcome.NO_STATUS, "the publish request to " + m.topic() + " could not be written ("

@@ -8,6 +8,13 @@ import java.util.concurrent.ThreadFactory;
 /** Creates the broker a {@code --broker} URL names. */
 public final class Brokers {
 
+    /**
+     * How long a publish may wait for its broker: for an answer (Redis's command timeout, longer than a paused broker
+     * is paused in the fault tests, 5 s), or for its lost connection to come back so it can be sent again; past it the
+     * publish's fate is unknown ({@link BrokerPublishException#fateUnknown}).
+     */
+    static final java.time.Duration PUBLISH_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private Brokers() {
     }
 

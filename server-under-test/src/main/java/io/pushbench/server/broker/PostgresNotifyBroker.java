@@ -35,7 +35,7 @@ import org.postgresql.PGNotification;
  * <p>Exactly once: a publish whose connection is lost while it awaits its answer may have committed. The statement
  * also records, in its lane's row of {@code <namespace>_published}, the number the lane gave the publish and the seq it
  * got; the lane connects again and, unless its row says the publish ran (then its seq is the answer), runs it again,
- * for up to {@value #RESEND_FOR_MILLIS} ms; past that its fate is unknown (504). A lane runs one publish at a time, so
+ * for up to {@link Brokers#PUBLISH_TIMEOUT}; past that its fate is unknown (504). A lane runs one publish at a time, so
  * one row per lane is enough.
  *
  * <p>NOTIFY's limits hold: the whole notification must be shorter than {@value #MAX_NOTIFY_BYTES} bytes (a larger
@@ -49,8 +49,6 @@ public final class PostgresNotifyBroker implements Broker {
     /** Publishing connections; a topic always uses the same one, so its publishes stay in order. */
     static final int PUBLISH_CONNECTIONS = 2;
     private static final int POLL_MILLIS = 500;
-    /** How long a publish cut by a lost connection is tried again: as long as Redis's command timeout. */
-    static final long RESEND_FOR_MILLIS = 10_000;
     private static final long RECONNECT_PAUSE_MILLIS = 50;
 
     private final BrokerUrl url;
@@ -194,7 +192,7 @@ public final class PostgresNotifyBroker implements Broker {
             ingress.publishFailed();
             return CompletableFuture.failedFuture(new BrokerPublishException("a PostgreSQL NOTIFY payload is text: "
                     + "this payload is not UTF-8 or holds a NUL byte",
-                    BrokerPublishException.Failure.MESSAGE_TOO_LARGE, null));
+                    BrokerPublishException.Failure.MESSAGE_BREAKS_LIMIT, null));
         }
         int limit = maxPayloadBytes(topic.name());
         if (payload.length > limit) {
@@ -202,7 +200,7 @@ public final class PostgresNotifyBroker implements Broker {
             return CompletableFuture.failedFuture(new BrokerPublishException("payload of " + payload.length
                     + " bytes exceeds PostgreSQL NOTIFY's " + MAX_NOTIFY_BYTES + "-byte limit (at most " + limit
                     + " payload bytes on topic " + topic.name() + ")",
-                    BrokerPublishException.Failure.MESSAGE_TOO_LARGE, null));
+                    BrokerPublishException.Failure.MESSAGE_BREAKS_LIMIT, null));
         }
         PublishLane lane = lanes.get(Math.floorMod(topic.name().hashCode(), lanes.size()));
         return Brokers.track(ingress, lane.submit(topic.name(), topic.headSeq(), acceptedEpochMicros, text),
@@ -285,7 +283,8 @@ public final class PostgresNotifyBroker implements Broker {
                 } catch (SQLException e) {
                     dropConnection();
                     p.result().completeExceptionally(new BrokerPublishException("broker " + url.endpoint()
-                            + " did not take the publish: " + e.getMessage(), BrokerPublishException.Failure.BROKER_UNAVAILABLE, e));
+                            + " did not take the publish: " + e.getMessage(),
+                            BrokerPublishException.Failure.BROKER_UNAVAILABLE, e));
                 } catch (BrokerPublishException e) {
                     p.result().completeExceptionally(e);
                 }
@@ -318,7 +317,7 @@ public final class PostgresNotifyBroker implements Broker {
          */
         private long publishOnce(Publish p) throws SQLException {
             long number = ++lastNumber;
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(RESEND_FOR_MILLIS);
+            long deadline = System.nanoTime() + Brokers.PUBLISH_TIMEOUT.toNanos();
             boolean sent = false;
             while (true) {
                 try {
@@ -339,17 +338,15 @@ public final class PostgresNotifyBroker implements Broker {
                         throw e;
                     }
                     if (System.nanoTime() - deadline > 0) {
-                        throw new BrokerPublishException("the connection to " + url.endpoint() + " was lost while the "
-                                + "publish awaited its answer and could not be made again within "
-                                + RESEND_FOR_MILLIS / 1_000 + " s (" + e.getMessage()
-                                + "): it may or may not have been published", BrokerPublishException.Failure.FATE_UNKNOWN, e);
+                        throw BrokerPublishException.fateUnknown("the connection to " + url.endpoint() + " was lost "
+                                + "while the publish awaited its answer and could not be made again within "
+                                + Brokers.PUBLISH_TIMEOUT.toSeconds() + " s (" + e.getMessage() + ")", e);
                     }
                     try {
                         Thread.sleep(RECONNECT_PAUSE_MILLIS);
                     } catch (InterruptedException stopping) {
                         Thread.currentThread().interrupt();
-                        throw new BrokerPublishException("the server is stopping",
-                                BrokerPublishException.Failure.FATE_UNKNOWN, e);
+                        throw BrokerPublishException.fateUnknown("the server is stopping", e);
                     }
                 }
             }

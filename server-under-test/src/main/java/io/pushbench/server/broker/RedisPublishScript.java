@@ -68,7 +68,6 @@ final class RedisPublishScript {
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final byte[] ringKey;
     private final ScheduledExecutorService scheduler;
-    private final long commandTimeoutNanos;
     private final AtomicLong lastNumber = new AtomicLong();
     private final AtomicInteger awaiting = new AtomicInteger();
 
@@ -83,7 +82,6 @@ final class RedisPublishScript {
         this.connection = connection;
         this.ringKey = redis.key("published", instanceName());
         this.scheduler = redis.scheduler();
-        this.commandTimeoutNanos = RedisSetup.COMMAND_TIMEOUT.toNanos();
         this.sha = connection.async().scriptLoad(text).get();
     }
 
@@ -137,7 +135,7 @@ final class RedisPublishScript {
             // never sent: a plain refusal, at once (publishes are not queued while Redis is away)
             result.completeExceptionally(new IllegalStateException("not connected"));
         } else {
-            send(allKeys, allArgs, result, System.nanoTime() + commandTimeoutNanos);
+            send(allKeys, allArgs, result, System.nanoTime() + Brokers.PUBLISH_TIMEOUT.toNanos());
         }
         return result;
     }
@@ -160,7 +158,7 @@ final class RedisPublishScript {
         } else if (error instanceof RedisCommandExecutionException) {
             result.completeExceptionally(error);        // Redis answered: the script did not run
         } else if (error instanceof RedisCommandTimeoutException) {
-            result.completeExceptionally(fateUnknown("Redis did not answer within "
+            result.completeExceptionally(BrokerPublishException.fateUnknown("Redis did not answer within "
                     + RedisSetup.COMMAND_TIMEOUT.toSeconds() + " s", error));
         } else {
             resendWhenConnected(keys, args, result, resendDeadlineNanos, error);
@@ -171,18 +169,14 @@ final class RedisPublishScript {
     private void resendWhenConnected(byte[][] keys, byte[][] args, CompletableFuture<Long> result,
             long resendDeadlineNanos, Throwable cause) {
         if (System.nanoTime() - resendDeadlineNanos > 0) {
-            result.completeExceptionally(fateUnknown("the connection to Redis was lost while the publish awaited its "
-                    + "answer and did not come back within " + RedisSetup.COMMAND_TIMEOUT.toSeconds() + " s", cause));
+            result.completeExceptionally(BrokerPublishException.fateUnknown("the connection to Redis was lost while the "
+                    + "publish awaited its answer and did not come back within " + Brokers.PUBLISH_TIMEOUT.toSeconds()
+                    + " s", cause));
         } else if (connection.isOpen()) {
             send(keys, args, result, resendDeadlineNanos);
         } else {
             scheduler.schedule(() -> resendWhenConnected(keys, args, result, resendDeadlineNanos, cause),
                     RECONNECTED_POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
-    }
-
-    private static BrokerPublishException fateUnknown(String why, Throwable cause) {
-        return new BrokerPublishException(why + ": it may or may not have been published",
-                BrokerPublishException.Failure.FATE_UNKNOWN, cause);
     }
 }

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class RedisSetup implements AutoCloseable {
 
-    /** How long a command may wait for Redis: longer than a paused broker is paused in the fault tests (5 s). */
-    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a command may wait for Redis: the brokers' publish timeout. */
+    static final Duration COMMAND_TIMEOUT = Brokers.PUBLISH_TIMEOUT;
 
     private final BrokerUrl url;
     private final ClientResources resources;

@@ -79,7 +79,7 @@ public final class ControlHandler extends ChannelInboundHandlerAdapter {
             HttpResponseStatus status = !(cause instanceof BrokerPublishException b) ? HttpResponseStatus.SERVICE_UNAVAILABLE
                     : switch (b.failure()) {
                         case BROKER_UNAVAILABLE -> HttpResponseStatus.SERVICE_UNAVAILABLE;
-                        case MESSAGE_TOO_LARGE -> HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
+                        case MESSAGE_BREAKS_LIMIT -> HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE;
                         case FATE_UNKNOWN -> HttpResponseStatus.GATEWAY_TIMEOUT;
                     };
             Responses.sendText(ctx, status, String.valueOf(cause.getMessage()), keepAlive);
