@@ -5,25 +5,69 @@ usage: report-row.py LABEL REPORT.json [LABEL REPORT.json ...]
 Columns: label, strategy, offered deliveries/s, received deliveries/s, verdict (valid / saturated: not kept up /
 invalid), p50 and p99 latency from the scheduled publish time, server and loader CPU per delivery (µs), requests/s and
 loader CPU per request (µs; polling only).
+
+A report of a run with --repeat=K holds K results per strategy: their row gives each figure's median and, in brackets,
+its range over the K repeats, and the verdict as how many of the K were valid (e.g. "valid 3/3"; a target that needs
+a kept-up run holds only at K/K). One VM's repeats of the same build scatter by ±10 % in CPU per delivery
+(docs/benchmarks.md), more than most changes a single run could show.
 """
 import json
+import statistics
 import sys
+from collections import OrderedDict
+
+
+def figures(r):
+    """The row's figures of one result, as numbers (None where the run has none)."""
+    w, d, lat, cpu, req = r["workload"], r["delivery"], r["latency"]["fromScheduled"], r["cpu"], r["requests"]
+    offered = w["publishRatePerSec"] * w["clients"] if w["topics"] == "1" else w["publishRatePerSec"] * w["topicCount"]
+    polled = bool(req["requests"])
+    return {
+        "offered": offered,
+        "received": d["deliveriesPerSec"],
+        "p50": lat["p50Micros"] / 1000,
+        "p99": lat["p99Micros"] / 1000,
+        "server": cpu.get("serverCpuMicrosPerDelivery"),
+        "loader": cpu.get("clientCpuMicrosPerDelivery"),
+        "requests": req["requestsPerSec"] if polled else None,
+        "perRequest": cpu["clientCpuMicros"] / req["requests"] if polled else None,
+    }
+
+
+FORMATS = OrderedDict([("offered", "{:,.0f}"), ("received", "{:,.0f}"), ("p50", "{:.3f}"), ("p99", "{:.3f}"),
+                       ("server", "{:.2f}"), ("loader", "{:.2f}"), ("requests", "{:,.0f}"), ("perRequest", "{:.2f}")])
+
+
+def cell(key, values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "-"
+    fmt = FORMATS[key]
+    if len(values) == 1 or key == "offered":
+        return fmt.format(values[0])
+    return f"{fmt.format(statistics.median(values))} [{fmt.format(min(values))}–{fmt.format(max(values))}]"
+
+
+def verdict(results):
+    verdicts = [r["validity"]["verdict"] for r in results]
+    if len(verdicts) == 1:
+        return verdicts[0]
+    counts = OrderedDict()
+    for v in sorted(verdicts, key=lambda v: v != "valid"):
+        counts[v] = counts.get(v, 0) + 1
+    return ", ".join(f"{v} {n}/{len(verdicts)}" for v, n in counts.items())
 
 
 def rows(label, path):
     report = json.load(open(path))
+    by_strategy = OrderedDict()
     for r in report["results"]:
-        w, d, lat, cpu, req = r["workload"], r["delivery"], r["latency"]["fromScheduled"], r["cpu"], r["requests"]
-        offered = w["publishRatePerSec"] * w["clients"] if w["topics"] == "1" else w["publishRatePerSec"] * w["topicCount"]
-        verdict = r["validity"]["verdict"]
-        per_request = ""
-        if req["requests"]:
-            per_request = f'{cpu["clientCpuMicros"] / req["requests"]:.2f}'
-        yield [label, r["strategy"], f"{offered:,.0f}", f'{d["deliveriesPerSec"]:,.0f}', verdict,
-               f'{lat["p50Micros"] / 1000:.3f}', f'{lat["p99Micros"] / 1000:.3f}',
-               f'{cpu["serverCpuMicrosPerDelivery"]:.2f}' if cpu.get("serverCpuMicrosPerDelivery") is not None else "-",
-               f'{cpu["clientCpuMicrosPerDelivery"]:.2f}' if cpu.get("clientCpuMicrosPerDelivery") is not None else "-",
-               f'{req["requestsPerSec"]:,.0f}' if req["requests"] else "-", per_request or "-"]
+        by_strategy.setdefault(r["strategy"], []).append(r)
+    for strategy, results in by_strategy.items():
+        each = [figures(r) for r in results]
+        cells = {key: cell(key, [f[key] for f in each]) for key in FORMATS}
+        yield [label, strategy, cells["offered"], cells["received"], verdict(results), cells["p50"], cells["p99"],
+               cells["server"], cells["loader"], cells["requests"], cells["perRequest"]]
 
 
 def main(argv):
