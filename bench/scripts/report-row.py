@@ -3,8 +3,9 @@
 
 usage: report-row.py LABEL REPORT.json [LABEL REPORT.json ...]
 Columns: label, strategy, offered deliveries/s, received deliveries/s, verdict (valid / saturated: not kept up /
-invalid), p50 and p99 latency from the scheduled publish time, server and loader CPU per delivery (µs), requests/s and
-loader CPU per request (µs; polling only).
+invalid), p50 and p99 latency from the scheduled publish time, server CPU per delivery (µs) and the messages each of
+the server's writes carried (1.00: a write per message; more when connections were behind, which makes each delivery
+cheaper), loader CPU per delivery (µs), requests/s and loader CPU per request (µs; polling only).
 
 A report of a run with --repeat=K holds K results per strategy: their row gives each figure's median and, in brackets,
 its range over the K repeats, and the verdict as how many of the K were valid (e.g. "valid 3/3"; a target that needs
@@ -28,6 +29,7 @@ def figures(r):
         "p50": lat["p50Micros"] / 1000,
         "p99": lat["p99Micros"] / 1000,
         "server": cpu.get("serverCpuMicrosPerDelivery"),
+        "perWrite": cpu.get("serverMessagesPerWrite"),
         "loader": cpu.get("clientCpuMicrosPerDelivery"),
         "requests": req["requestsPerSec"] if polled else None,
         "perRequest": cpu["clientCpuMicros"] / req["requests"] if polled else None,
@@ -35,7 +37,8 @@ def figures(r):
 
 
 FORMATS = OrderedDict([("offered", "{:,.0f}"), ("received", "{:,.0f}"), ("p50", "{:.3f}"), ("p99", "{:.3f}"),
-                       ("server", "{:.2f}"), ("loader", "{:.2f}"), ("requests", "{:,.0f}"), ("perRequest", "{:.2f}")])
+                       ("server", "{:.2f}"), ("perWrite", "{:.2f}"), ("loader", "{:.2f}"), ("requests", "{:,.0f}"),
+                       ("perRequest", "{:.2f}")])
 
 
 def cell(key, values):
@@ -67,7 +70,7 @@ def rows(label, path):
         each = [figures(r) for r in results]
         cells = {key: cell(key, [f[key] for f in each]) for key in FORMATS}
         yield [label, strategy, cells["offered"], cells["received"], verdict(results), cells["p50"], cells["p99"],
-               cells["server"], cells["loader"], cells["requests"], cells["perRequest"]]
+               cells["server"], cells["perWrite"], cells["loader"], cells["requests"], cells["perRequest"]]
 
 
 def main(argv):
@@ -75,7 +78,7 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     header = ["run", "strategy", "offered/s", "received/s", "verdict", "p50 ms", "p99 ms", "srv CPU us/dlv",
-              "loader CPU us/dlv", "requests/s", "loader CPU us/req"]
+              "srv msgs/write", "loader CPU us/dlv", "requests/s", "loader CPU us/req"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for i in range(0, len(argv), 2):

@@ -132,7 +132,7 @@ public final class SyntheticRuns {
                 NetworkBytes.unavailable("synthetic run"),
                 new LatencyFigures(recorded, recorded, empty, empty, empty),
                 new CpuFigures("thread-cpu:synthetic", cpuServer, cpuServer / (double) delivered, "thread-cpu:synthetic",
-                        cpuClient, cpuClient / (double) delivered),
+                        cpuClient, cpuClient / (double) delivered, 1.0),
                 MemoryFigures.unavailable("synthetic run"), new GcFigures("synthetic", List.of(), 0, 0, 0), List.of(),
                 Validity.ok(), strategy.label() + "-" + repeat + ".hlog", List.of(),
                 new PublishFigures("http", Map.of(200, delivered / spec.clients()), delivered / spec.clients(), 0, 0, 0, 0, 0));

@@ -34,7 +34,7 @@ import java.nio.file.Path;
 public final class ReportJson {
 
     /** The schema version this code writes. */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     /** The report's file name inside a run folder. */
     public static final String FILE_NAME = "report.json";

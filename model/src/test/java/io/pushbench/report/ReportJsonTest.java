@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportJsonTest {
 
-    private static final String GOLDEN = "golden-report-v6.json";
+    private static final String GOLDEN = "golden-report-v7.json";
+    private static final String GOLDEN_V6 = "golden-report-v6.json";
     private static final String GOLDEN_V5 = "golden-report-v5.json";
     private static final String GOLDEN_V4 = "golden-report-v4.json";
     private static final String GOLDEN_V3 = "golden-report-v3.json";
@@ -78,7 +79,8 @@ class ReportJsonTest {
         RunReport v3 = ReportJson.fromJson(resource(GOLDEN_V3));
         assertThat(v3.schemaVersion()).isEqualTo(3);
         assertThat(v3.sharding()).isNull();
-        assertThat(v3.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("broker")
+        assertThat(v3.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "broker", "cpu.serverMessagesPerWrite")
                 .isEqualTo(SampleReports.sample().results());
     }
 
@@ -89,7 +91,8 @@ class ReportJsonTest {
         assertThat(v4.schemaVersion()).isEqualTo(4);
         assertThat(v4.configuration().clientHeaders()).isNull();
         assertThat(v4.configuration().network()).isNull();
-        assertThat(v4.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("broker")
+        assertThat(v4.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "broker", "cpu.serverMessagesPerWrite")
                 .isEqualTo(SampleReports.sample().results());
     }
 
@@ -101,7 +104,8 @@ class ReportJsonTest {
         assertThat(v1.schemaVersion()).isEqualTo(1);
         assertThat(v1.environment().clock()).isEqualTo(ClockInfo.sharedMonotonic());
         assertThat(v1.environment().clock().hasOffset()).isFalse();
-        assertThat(v1.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish", "broker")
+        assertThat(v1.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "publish", "broker", "cpu.serverMessagesPerWrite")
                 .isEqualTo(sample.results());
         assertThat(v1.results()).allSatisfy(r -> assertThat(r.publish()).isNull());
         assertThat(v1.configuration()).usingRecursiveComparison().ignoringFields("clientHeaders", "network")
@@ -116,7 +120,8 @@ class ReportJsonTest {
 
         assertThat(v2.schemaVersion()).isEqualTo(2);
         assertThat(v2.results()).allSatisfy(r -> assertThat(r.publish()).isNull());
-        assertThat(v2.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("publish", "broker")
+        assertThat(v2.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "publish", "broker", "cpu.serverMessagesPerWrite")
                 .isEqualTo(SampleReports.sample().results());
         assertThat(v2.environment()).isEqualTo(SampleReports.sample().environment());
     }
@@ -127,9 +132,22 @@ class ReportJsonTest {
 
         assertThat(v5.schemaVersion()).isEqualTo(5);
         assertThat(v5.results()).allSatisfy(r -> assertThat(r.broker()).isNull());
-        assertThat(v5.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("broker")
+        assertThat(v5.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "broker", "cpu.serverMessagesPerWrite")
                 .isEqualTo(SampleReports.sample().results());
         assertThat(v5.configuration()).isEqualTo(SampleReports.sample().configuration());
+    }
+
+    @Test
+    void version6ReportStillReadsWithoutMessagesPerWrite() throws IOException {
+        RunReport v6 = ReportJson.fromJson(resource(GOLDEN_V6));
+
+        assertThat(v6.schemaVersion()).isEqualTo(6);
+        assertThat(v6.results()).allSatisfy(r -> assertThat(r.cpu().serverMessagesPerWrite()).isNull());
+        assertThat(v6.results()).usingRecursiveFieldByFieldElementComparatorIgnoringFields(
+                "cpu.serverMessagesPerWrite")
+                .isEqualTo(SampleReports.sample().results());
+        assertThat(v6.configuration()).isEqualTo(SampleReports.sample().configuration());
     }
 
     @Test

@@ -30,7 +30,8 @@ final class LinkAccountedProbe implements ServerProbe {
             return null;
         }
         return new ServerCounts(c.requests(), c.emptyResponses(), c.bytesRead() + relay.droppedUpBytes(),
-                c.bytesWritten() - relay.droppedDownBytes(), c.openConnections(), c.serverCpuNanos());
+                c.bytesWritten() - relay.droppedDownBytes(), c.openConnections(), c.serverCpuNanos(),
+                c.messagesDelivered(), c.deliveryWrites());
     }
 
     @Override

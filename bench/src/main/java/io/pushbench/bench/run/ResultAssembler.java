@@ -181,7 +181,8 @@ final class ResultAssembler {
         long clientMicros = end.clientCpu().microsSince(start.clientCpu());
         return new CpuFigures(serverMicros == null ? "unavailable" : probe.cpuMethod(), serverMicros,
                 serverMicros == null ? null : perDelivery(serverMicros, delivered),
-                "thread-cpu:pushbench-client-*,pushbench-publisher*", clientMicros, perDelivery(clientMicros, delivered));
+                "thread-cpu:pushbench-client-*,pushbench-publisher*", clientMicros, perDelivery(clientMicros, delivered),
+                serverWindow == null ? null : serverWindow.messagesPerDeliveryWrite());
     }
 
     private MemoryFigures memory() {

@@ -204,7 +204,7 @@ public final class ShardMerger {
         CpuFigures cpu = new CpuFigures(p.cpu().serverMethod(), p.cpu().serverCpuMicros(),
                 p.cpu().serverCpuMicros() == null || received == 0 ? null : p.cpu().serverCpuMicros() / (double) received,
                 p.cpu().clientMethod() + ", summed over " + shards.size() + " shard processes", clientCpu,
-                received == 0 ? null : clientCpu / (double) received);
+                received == 0 ? null : clientCpu / (double) received, p.cpu().serverMessagesPerWrite());
         MemoryFigures memory = new MemoryFigures(false, p.memory().method(), "a shard reads the server's memory with "
                 + "its own clients only; a run of several processes reads it in sharding.memory (pushbench run --loaders)",
                 null, null, null, null, null, null, null, null);

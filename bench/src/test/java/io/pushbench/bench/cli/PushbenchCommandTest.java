@@ -138,6 +138,8 @@ class PushbenchCommandTest {
         assertThat(r.memory().idleConnections()).isEqualTo(20);
         assertThat(r.gc().scope()).isEqualTo("server (forked JVM)");
         assertThat(r.cpu().serverCpuMicros()).isNotNull();
+        // from the forked server's /metrics: at 5 msg/s each of the 20 connections keeps up, a write per message
+        assertThat(r.cpu().serverMessagesPerWrite()).isNotNull().isBetween(1.0, 1.5);
         assertThat(r.requests().serverRequests()).isNotNull();
         ClockInfo clock = ReportJson.read(dir.resolve("report.json")).environment().clock();
         assertThat(clock.targetClock()).isEqualTo("same-host");
@@ -249,6 +251,7 @@ class PushbenchCommandTest {
                         + r.delivery().lostByRetention()).as(r.strategy().label()).isZero();
                 assertThat(r.latency().fromScheduled().count()).isEqualTo(8 * 10);
                 assertThat(r.cpu().serverMethod()).isEqualTo("unavailable");
+                assertThat(r.cpu().serverMessagesPerWrite()).as("no server counters named").isNull();
                 assertThat(r.memory().available()).isFalse();
                 assertThat(r.networkBytes().available()).isTrue();
             }

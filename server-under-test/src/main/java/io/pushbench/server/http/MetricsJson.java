@@ -68,6 +68,7 @@ public final class MetricsJson {
         node.put("requests", c.requests());
         node.put("emptyResponses", c.emptyResponses());
         node.put("messagesDelivered", c.messagesDelivered());
+        node.put("deliveryWrites", c.deliveryWrites());
         node.put("bytesRead", c.bytesRead());
         node.put("bytesWritten", c.bytesWritten());
         node.put("openConnections", c.openConnections());

@@ -10,6 +10,7 @@ public final class TrafficCounters {
     private final LongAdder requests = new LongAdder();
     private final LongAdder emptyResponses = new LongAdder();
     private final LongAdder messagesDelivered = new LongAdder();
+    private final LongAdder deliveryWrites = new LongAdder();
     private final LongAdder bytesRead = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
     private final AtomicLong openConnections = new AtomicLong();
@@ -24,8 +25,12 @@ public final class TrafficCounters {
         emptyResponses.increment();
     }
 
-    /** {@code count} messages were written completely to a socket. */
+    /**
+     * One write carrying {@code count} messages (a batch of frames or events, a poll's answer) completed: its
+     * messages were written completely to a socket.
+     */
     public void countDelivered(long count) {
+        deliveryWrites.increment();     // before the messages: a snapshot that sees them sees their write (below)
         messagesDelivered.add(count);
     }
 
@@ -45,9 +50,12 @@ public final class TrafficCounters {
         openConnections.decrementAndGet();
     }
 
-    /** A consistent-enough snapshot (each counter read once; they move independently). */
+    /**
+     * A consistent-enough snapshot (each counter read once; they move independently, except that delivered
+     * messages are read before the writes that carried them, so no snapshot has messages without their write).
+     */
     public TrafficCounts snapshot() {
-        return new TrafficCounts(requests.sum(), emptyResponses.sum(), messagesDelivered.sum(),
+        return new TrafficCounts(requests.sum(), emptyResponses.sum(), messagesDelivered.sum(), deliveryWrites.sum(),
                 bytesRead.sum(), bytesWritten.sum(), openConnections.get());
     }
 }

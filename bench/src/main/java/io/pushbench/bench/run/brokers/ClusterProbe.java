@@ -101,7 +101,7 @@ final class ClusterProbe implements ServerProbe, BrokerReporting {
 
     @Override
     public synchronized ServerCounts counts(Strategy s) {
-        long requests = 0, empty = 0, read = 0, written = 0, open = 0, cpu = 0;
+        ServerCounts sum = ServerCounts.NONE;
         for (int i = 0; i < instances.size(); i++) {
             if (!killed[i]) {
                 // one read gives the strategy's counters and the broker's: the window's edges are these readings
@@ -117,14 +117,9 @@ final class ClusterProbe implements ServerProbe, BrokerReporting {
             if (c == null) {
                 return null;
             }
-            requests += c.requests();
-            empty += c.emptyResponses();
-            read += c.bytesRead();
-            written += c.bytesWritten();
-            open += killed[i] ? 0 : c.openConnections();
-            cpu = cpu < 0 || c.serverCpuNanos() < 0 ? -1 : cpu + c.serverCpuNanos();
+            sum = sum.plus(killed[i] ? c.withoutConnections() : c);
         }
-        return new ServerCounts(requests, empty, read, written, open, cpu);
+        return sum;
     }
 
     @Override

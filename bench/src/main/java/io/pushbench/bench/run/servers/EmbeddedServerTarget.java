@@ -73,7 +73,7 @@ public final class EmbeddedServerTarget implements ServerTarget {
             ServerMetrics m = server.metrics();
             TrafficCounts c = m.of(strategy);
             return new ServerCounts(c.requests(), c.emptyResponses(), c.bytesRead(), c.bytesWritten(),
-                    c.openConnections(), m.serverCpuNanos());
+                    c.openConnections(), m.serverCpuNanos(), c.messagesDelivered(), c.deliveryWrites());
         }
 
         @Override

@@ -134,14 +134,10 @@ public final class ExternalServerTarget implements ServerTarget {
             if (counters.isEmpty()) {
                 return null;
             }
-            ServerCounts sum = new ServerCounts(0, 0, 0, 0, 0, 0);
+            ServerCounts sum = ServerCounts.NONE;
             try {
                 for (MetricsEndpoint e : counters) {
-                    ServerCounts c = e.read(strategy);
-                    sum = new ServerCounts(sum.requests() + c.requests(), sum.emptyResponses() + c.emptyResponses(),
-                            sum.bytesRead() + c.bytesRead(), sum.bytesWritten() + c.bytesWritten(),
-                            sum.openConnections() + c.openConnections(),
-                            sum.serverCpuNanos() < 0 || c.serverCpuNanos() < 0 ? -1 : sum.serverCpuNanos() + c.serverCpuNanos());
+                    sum = sum.plus(e.read(strategy));
                 }
             } catch (java.io.IOException e) {
                 return null;

@@ -37,7 +37,8 @@ public final class MetricsEndpoint {
         }
         return new ServerCounts(s.path("requests").asLong(), s.path("emptyResponses").asLong(),
                 s.path("bytesRead").asLong(), s.path("bytesWritten").asLong(), s.path("openConnections").asLong(),
-                root.path("serverCpuNanos").asLong(-1));
+                root.path("serverCpuNanos").asLong(-1), s.path("messagesDelivered").asLong(-1),
+                s.path("deliveryWrites").asLong(-1));
     }
 
     /** The whole {@code /metrics} document, or an exception naming the endpoint. */
