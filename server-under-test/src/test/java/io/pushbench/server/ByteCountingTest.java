@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The server's byte counters equal, exactly, what a raw-socket client counted on its own socket, for one
  * subscription of each strategy: every byte of request line, headers, chunk framing, SSE and WebSocket
- * framing and handshake, attributed to the strategy's bucket and nowhere else.
+ * framing and handshake, attributed to the strategy's bucket and nowhere else. Its count of delivering writes
+ * says how many messages each write carried.
  */
 @ExtendWith(NoBufferLeaks.class)
 class ByteCountingTest {
@@ -64,6 +65,52 @@ class ByteCountingTest {
         assertThat(m.control().bytesRead() + m.control().bytesWritten()).as("control untouched").isZero();
     }
 
+    /**
+     * The server also counts the writes that carried its deliveries ({@code deliveryWrites}), so that a report can say
+     * how many messages each system call sent: what a connection is behind on goes out in one write, and a connection
+     * that keeps up gets a write per message.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Strategy.class, names = {"SSE", "WEBSOCKET"})
+    void aBacklogGoesOutInOneWriteAndASubscriberThatKeepsUpGetsAWritePerMessage(Strategy strategy) throws Exception {
+        try (RawConnection c = RawConnection.open(server.address())) {
+            subscribe(strategy, c);
+            awaitMessage(strategy, c, 1);
+            awaitMessage(strategy, c, 2);
+            TrafficCounts backlog = ServerChecks.awaitMetrics(server, m -> m.of(strategy).messagesDelivered() == 2,
+                    "the backlog delivered").of(strategy);
+            assertThat(backlog.deliveryWrites()).as("the two waiting messages in one write").isEqualTo(1);
+
+            for (int seq = 3; seq <= 5; seq++) {
+                server.publish("bytes", ("m" + seq).getBytes(UTF_8));
+                awaitMessage(strategy, c, seq);
+            }
+            TrafficCounts kept = ServerChecks.awaitMetrics(server, m -> m.of(strategy).messagesDelivered() == 5,
+                    "five messages delivered").of(strategy);
+            assertThat(kept.deliveryWrites()).as("then one write per message, each read before the next").isEqualTo(4);
+        }
+    }
+
+    /** Opens an SSE stream or a WebSocket on the test's topic, from its start. */
+    private static void subscribe(Strategy strategy, RawConnection c) throws IOException {
+        if (strategy == Strategy.SSE) {
+            c.send("GET /sse/bytes HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
+            assertThat(c.readHead()).startsWith("HTTP/1.1 200");
+        } else {
+            c.send(RawWebSocket.upgradeRequest("/ws/bytes", "13"));
+            assertThat(c.readHead()).startsWith("HTTP/1.1 101");
+        }
+    }
+
+    /** Reads up to the message numbered {@code seq} (SSE: its id line; WebSocket: its frame). */
+    private static void awaitMessage(Strategy strategy, RawConnection c, int seq) throws IOException {
+        if (strategy == Strategy.SSE) {
+            assertThat(new String(c.readUntil("id: " + seq + "\n"), UTF_8)).endsWith("id: " + seq + "\n");
+        } else {
+            assertThat(RawWebSocket.readFrame(c).text()).startsWith(seq + "\n");
+        }
+    }
+
     /** One subscription's worth of traffic, read completely, so both sides have seen every byte. */
     private static void exchange(Strategy strategy, RawConnection c) throws IOException {
         switch (strategy) {
@@ -75,15 +122,13 @@ class ByteCountingTest {
                 assertThat(c.readResponse().status()).isEqualTo(204);   // the empty answer counts too
             }
             case SSE -> {
-                c.send("GET /sse/bytes HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
-                assertThat(c.readHead()).startsWith("HTTP/1.1 200");
+                subscribe(strategy, c);
                 byte[] stream = c.readUntil("data: payload\n\n\r\n");
                 assertThat(new String(stream, UTF_8)).contains("id: 1\ndata: first payload\n\n")
                         .contains("id: 2\ndata: second\ndata: payload\n\n");
             }
             case WEBSOCKET -> {
-                c.send(RawWebSocket.upgradeRequest("/ws/bytes", "13"));
-                assertThat(c.readHead()).startsWith("HTTP/1.1 101");
+                subscribe(strategy, c);
                 Frame first = RawWebSocket.readFrame(c);
                 Frame second = RawWebSocket.readFrame(c);
                 assertThat(first.text()).isEqualTo("1\nfirst payload");
